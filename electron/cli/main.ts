@@ -1,0 +1,31 @@
+// The `sso-tray` command. Ctrl-C aborts the running command through its AbortSignal so it can
+// clean up (close listeners, leave files whole); a second Ctrl-C exits at once.
+import { commands } from './commands';
+import { runCli } from './run-cli';
+
+const abort = new AbortController();
+process.on('SIGINT', () => {
+  if (abort.signal.aborted) process.exit(130);
+  abort.abort();
+});
+
+runCli(
+  {
+    argv: process.argv.slice(2),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    signal: abort.signal,
+  },
+  commands,
+).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `sso-tray: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);
