@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // AWS CLI, the real OS keychain and real processes against the emulator, in temporary folders.
 export default defineConfig({
   test: {
+    // The SDK's "Node 22 soon" notice would otherwise fill every test log.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
       {
         test: {

@@ -1,6 +1,10 @@
 // The `sso-tray` command. Ctrl-C aborts the running command through its AbortSignal so it can
 // clean up (close listeners, leave files whole); a second Ctrl-C exits at once.
 import { commands } from './commands';
+
+// The SDK's Node-version notice is for developers of SDK apps, not for sso-tray's users: stderr is
+// kept for one-line errors that say what to do.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { runCli } from './run-cli';
 
 const abort = new AbortController();

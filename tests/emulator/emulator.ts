@@ -173,6 +173,12 @@ export class Emulator {
     this.store.expireAllClients();
   }
 
+  /** Which account and role a set of role credentials was issued for, if this emulator issued it. */
+  findIssuedCredentials(accessKeyId: string): { accountId: string; roleName: string } | undefined {
+    const issued = this.store.findCredentials(accessKeyId);
+    return issued && { accountId: issued.accountId, roleName: issued.roleName };
+  }
+
   /** Takes a role away from the user, or gives it back. */
   setAssignmentRevoked(accountId: string, roleName: string, revoked: boolean): void {
     this.portal.setAssignmentRevoked(accountId, roleName, revoked);

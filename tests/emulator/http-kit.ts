@@ -33,7 +33,9 @@ export function htmlReply(status: number, html: string): Reply {
     status,
     headers: {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+      // form-action must allow the loopback redirect that follows an approval.
+      'content-security-policy':
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://127.0.0.1:* http://localhost:*",
     },
     body: html,
   };
