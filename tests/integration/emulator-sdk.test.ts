@@ -523,3 +523,25 @@ describe('modelled errors reach the SDK by name', () => {
     retrying.destroy();
   });
 });
+
+describe('fault knobs', () => {
+  it('drops connections at the configured rate, and the SDK sees a network error', async () => {
+    const { accessToken } = await signIn();
+    emulator.setKnobs({ dropRate: 1 });
+    const dropped = await failure(portal.send(new ListAccountsCommand({ accessToken })));
+    expect(dropped.name).not.toMatch(/Exception$/);
+    expect(emulator.log.counters().ListAccounts?.errors).toEqual({ dropped: 1 });
+    emulator.setKnobs({ dropRate: 0, errorRate: 1 });
+    expect((await failure(portal.send(new ListAccountsCommand({ accessToken })))).name).toBe(
+      'InternalServerException',
+    );
+  });
+
+  it('revokes every session', async () => {
+    const { accessToken } = await signIn();
+    expect(emulator.revokeAllSessions()).toBe(1);
+    expect((await failure(portal.send(new ListAccountsCommand({ accessToken })))).name).toBe(
+      'UnauthorizedException',
+    );
+  });
+});
