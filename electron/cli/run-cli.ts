@@ -13,7 +13,8 @@ export interface CliInvocation {
   signal?: AbortSignal;
 }
 
-export const exitCodes = { ok: 0, failure: 1, usage: 2 } as const;
+/** 130 is the shell's code for a command stopped by Ctrl-C (128 + SIGINT). */
+export const exitCodes = { ok: 0, failure: 1, usage: 2, cancelled: 130 } as const;
 
 /**
  * Runs one `sso-tray` invocation and returns its exit code. Every failure is one line on stderr
@@ -81,7 +82,7 @@ export async function runCli(
     if (error instanceof UsageError) return reportUsage(stderr, error.message, command);
     if (isAppError(error)) {
       stderr.write(`sso-tray: ${oneLine(error.message)}\n`);
-      return exitCodes.failure;
+      return error.code === 'Cancelled' ? exitCodes.cancelled : exitCodes.failure;
     }
     const message = error instanceof Error ? error.message : String(error);
     stderr.write(

@@ -179,6 +179,11 @@ export class Emulator {
     return issued && { accountId: issued.accountId, roleName: issued.roleName };
   }
 
+  /** Every token, client secret and credential secret handed out (for leak scans). */
+  issuedSecrets(): string[] {
+    return this.store.issuedSecrets();
+  }
+
   /** Takes a role away from the user, or gives it back. */
   setAssignmentRevoked(accountId: string, roleName: string, revoked: boolean): void {
     this.portal.setAssignmentRevoked(accountId, roleName, revoked);

@@ -55,6 +55,7 @@ export class IdentityStore {
   private readonly accessTokens = new Map<string, AccessTokenRecord>();
   private readonly refreshTokens = new Map<string, string>();
   private readonly credentials = new Map<string, IssuedCredentials>();
+  private readonly retired: string[] = [];
 
   constructor(private readonly now: () => number) {}
 
@@ -119,6 +120,7 @@ export class IdentityStore {
 
   retireRefreshToken(refreshToken: string): void {
     this.refreshTokens.delete(refreshToken);
+    this.retired.push(refreshToken);
   }
 
   /** The scopes of a live access token, or why it is refused. */
@@ -163,6 +165,17 @@ export class IdentityStore {
     };
     this.credentials.set(credentials.accessKeyId, credentials);
     return credentials;
+  }
+
+  /** Every secret handed out so far, for tests that scan output and files for leaks. */
+  issuedSecrets(): string[] {
+    return [
+      ...[...this.clients.values()].map((client) => client.clientSecret),
+      ...this.accessTokens.keys(),
+      ...this.refreshTokens.keys(),
+      ...this.retired,
+      ...[...this.credentials.values()].flatMap((c) => [c.secretAccessKey, c.sessionToken]),
+    ];
   }
 
   findCredentials(accessKeyId: string): IssuedCredentials | undefined {

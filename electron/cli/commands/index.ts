@@ -1,5 +1,15 @@
 import type { CommandDefinition } from '../command';
+import { loginCommand } from './login-command';
+import { logoutCommand } from './logout-command';
 import { pathsCommand } from './paths-command';
+import { settingsCommand } from './settings-command';
+import { statusCommand } from './status-command';
 
 /** Every `sso-tray` subcommand, in the order `--help` lists them. */
-export const commands: readonly CommandDefinition[] = [pathsCommand];
+export const commands: readonly CommandDefinition[] = [
+  loginCommand,
+  logoutCommand,
+  statusCommand,
+  settingsCommand,
+  pathsCommand,
+];

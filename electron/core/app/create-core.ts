@@ -1,0 +1,116 @@
+import { AwsCliTokenCache } from '../aws-files/aws-cli-token-cache';
+import {
+  addSsoSession,
+  findSsoSessionSection,
+  readSsoSessions,
+  type SsoConfigView,
+} from '../aws-files/aws-config';
+import { editIniFile, readIniFile } from '../aws-files/config-file';
+import { portalLogout } from '../portal/portal-client';
+import { ChunkedSecretStore, keychainItemLimit } from '../secrets/chunked-secret-store';
+import { KeyringSecretStore } from '../secrets/keyring-secret-store';
+import { MemorySecretStore } from '../secrets/memory-secret-store';
+import type { SecretStore } from '../secrets/secret-store';
+import { ClientRegistrar } from '../sso/client-registration';
+import { createOidcClient } from '../sso/oidc-client';
+import { SessionService } from '../sso/session-service';
+import { TokenVault } from '../sso/token-vault';
+import { AppError } from './app-error';
+import { resolveAppPaths, type AppPaths } from './app-paths';
+import { systemClock, type Clock } from './clock';
+import { SettingsStore, type Settings } from './settings';
+import { SystemUrlOpener, type UrlOpener } from './url-opener';
+
+export interface CoreOptions {
+  env: Readonly<Record<string, string | undefined>>;
+  clock?: Clock;
+  /** The keychain; tests may pass another SecretStore. Defaults to the OS keychain. */
+  keychain?: SecretStore;
+  opener?: UrlOpener;
+  platform?: NodeJS.Platform;
+}
+
+/** Everything the tray and the CLI use, built from the environment (the composition root). */
+export interface Core {
+  paths: AppPaths;
+  settings: Settings;
+  settingsStore: SettingsStore;
+  sessions: SessionService;
+  /** Re-reads the AWS config and the tokens; returns sections that lack required keys. */
+  reload(): Promise<SsoConfigView>;
+  /** Adds `[sso-session NAME]` to the AWS config unless it exists; refuses a conflicting one. */
+  addSession(name: string, startUrl: string, region: string): Promise<boolean>;
+  logout(name: string): Promise<void>;
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const paths = resolveAppPaths(options.env, options.platform);
+  const clock = options.clock ?? systemClock;
+  const settingsStore = new SettingsStore(paths.appHome);
+  const settings = await settingsStore.read();
+  const platform = options.platform ?? process.platform;
+  const keychain =
+    settings.tokenStore === 'keychain'
+      ? new ChunkedSecretStore(
+          options.keychain ?? new KeyringSecretStore(undefined, platform),
+          keychainItemLimit(platform),
+        )
+      : undefined;
+  const vault = new TokenVault(
+    keychain,
+    new AwsCliTokenCache(paths.awsSsoCacheDir),
+    settings.awsCliCacheMirror,
+  );
+  // Without the keychain, registrations live for the process only (never in a plain app file).
+  const registrar = new ClientRegistrar(keychain ?? new MemorySecretStore(), clock);
+  const sessions = new SessionService({
+    clock,
+    vault,
+    registrar,
+    opener: options.opener ?? new SystemUrlOpener(options.env, platform),
+    env: options.env,
+    oidcClient: createOidcClient,
+    rememberFlow: async (session, flow) => {
+      if (settings.signInFlows[session] === flow) return;
+      settings.signInFlows[session] = flow;
+      await settingsStore.update((stored) => {
+        stored.signInFlows[session] = flow;
+      });
+    },
+  });
+
+  const reload = async (): Promise<SsoConfigView> => {
+    const view = readSsoSessions((await readIniFile(paths.awsConfigFile)).document);
+    await sessions.load(view.sessions);
+    return view;
+  };
+  await reload();
+
+  return {
+    paths,
+    settings,
+    settingsStore,
+    sessions,
+    reload,
+    async addSession(name, startUrl, region) {
+      const added = await editIniFile(paths.awsConfigFile, (document) => {
+        const existing = findSsoSessionSection(document, name);
+        if (existing) {
+          const entries = document.entries(existing);
+          if (entries.get('sso_start_url') !== startUrl || entries.get('sso_region') !== region) {
+            throw new AppError(
+              'ConfigConflict',
+              `[sso-session ${name}] already exists with start URL ${entries.get('sso_start_url') ?? '(none)'} and region ${entries.get('sso_region') ?? '(none)'}; use another name, or leave out --start-url and --region`,
+            );
+          }
+          return { changed: false, result: false };
+        }
+        return { changed: addSsoSession(document, name, startUrl, region), result: true };
+      });
+      await reload();
+      return added;
+    },
+    logout: (name) =>
+      sessions.logout(name, (session, accessToken) => portalLogout(session.region, accessToken)),
+  };
+}

@@ -1,0 +1,73 @@
+import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { AppError } from '../app/app-error';
+
+const staleAfterMs = 30_000;
+
+/**
+ * A cross-process lock beside a file (`<file>.sso-tray.lock`, created exclusively), so the tray
+ * and the CLI never interleave edits of one file. A lock left by a dead process, or older than
+ * 30 s, is stale and taken over.
+ */
+export async function withFileLock<T>(
+  file: string,
+  action: () => Promise<T>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const lockPath = `${file}.sso-tray.lock`;
+  const deadline = Date.now() + timeoutMs;
+  // The file's folder may not exist yet (a first ~/.aws/config): the lock needs it.
+  await mkdir(dirname(lockPath), { recursive: true, mode: 0o700 }).catch(() => undefined);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(lockPath, 'wx', 0o600);
+      await handle.writeFile(`${process.pid}\n`);
+      await handle.close();
+      break;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') {
+        throw new AppError(
+          'FileWriteFailed',
+          `Could not lock ${file} (${code ?? 'unknown error'}); check that its folder is writable.`,
+          { cause: error },
+        );
+      }
+      if (await isStale(lockPath)) {
+        await unlink(lockPath).catch(() => undefined);
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new AppError(
+          'FileWriteFailed',
+          `${file} is locked by another SSO Tray process; try again, or delete ${lockPath} if none is running.`,
+        );
+      }
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.min(100, 5 * 2 ** Math.min(attempt, 5)) + Math.random() * 10),
+      );
+    }
+  }
+  try {
+    return await action();
+  } finally {
+    await unlink(lockPath).catch(() => undefined);
+  }
+}
+
+async function isStale(lockPath: string): Promise<boolean> {
+  try {
+    const [info, text] = await Promise.all([stat(lockPath), readFile(lockPath, 'utf8')]);
+    if (Date.now() - info.mtimeMs > staleAfterMs) return true;
+    const pid = Number(text.trim());
+    if (!Number.isInteger(pid) || pid <= 0) return Date.now() - info.mtimeMs > 1000; // being written
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    }
+  } catch {
+    return false; // gone already: the next attempt will take it
+  }
+}

@@ -1,0 +1,29 @@
+import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+import { oidcEndpoint } from '../../../shared/partitions';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The SSO OIDC client of a region. The SDK itself honours `AWS_ENDPOINT_URL_SSO_OIDC` (and
+ * `AWS_ENDPOINT_URL`), so tests and the demo point it at the emulator with the environment alone.
+ */
+export function createOidcClient(region: string): SSOOIDCClient {
+  return new SSOOIDCClient({ region });
+}
+
+/**
+ * Where the browser goes for the authorization-code flow: the OIDC endpoint's origin plus
+ * `/authorize` (aws-sso-reference.md §1.8), following the same endpoint variables as the SDK.
+ */
+export function authorizeEndpoint(region: string, env: Env): string {
+  const configured = env.AWS_ENDPOINT_URL_SSO_OIDC ?? env.AWS_ENDPOINT_URL;
+  const base = configured
+    ? new URL(configured).origin
+    : (oidcEndpoint(region) ?? `https://oidc.${region}.amazonaws.com`);
+  return `${base}/authorize`;
+}
+
+/** The modelled name of an SDK error (`AuthorizationPendingException`, …), if it has one. */
+export function errorName(error: unknown): string | undefined {
+  return error instanceof Error ? error.name : undefined;
+}
