@@ -69,7 +69,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     registrar,
     opener: options.opener ?? new SystemUrlOpener(options.env, platform),
     env: options.env,
-    oidcClient: createOidcClient,
+    oidcClient: (region) => createOidcClient(region, options.env),
     rememberFlow: async (session, flow) => {
       if (settings.signInFlows[session] === flow) return;
       settings.signInFlows[session] = flow;
@@ -111,6 +111,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return added;
     },
     logout: (name) =>
-      sessions.logout(name, (session, accessToken) => portalLogout(session.region, accessToken)),
+      sessions.logout(name, (session, accessToken) => portalLogout(session.region, accessToken, options.env)),
   };
 }

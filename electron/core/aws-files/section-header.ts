@@ -1,7 +1,7 @@
 /**
  * What a section header of the AWS config file names, read as botocore reads it: `shlex.split`
  * of the header into exactly two tokens (`profile NAME`, `sso-session NAME`), or `default`
- * (aws-sso-reference.md §4.2).
+ * (aws-sso-reference.md §4.2). The header is the text between the brackets as written.
  */
 export type SectionName =
   | { kind: 'default' }
@@ -12,10 +12,13 @@ export function parseSectionHeader(header: string): SectionName {
   if (header === 'default') return { kind: 'default' };
   const tokens = shlexSplit(header);
   const [kind, name] = tokens ?? [];
+  // botocore checks `header.startswith(kind)` before splitting: `[ profile x]` and `["profile" x]`
+  // are not profiles for it (nor for the JS SDK).
   if (
     tokens?.length === 2 &&
     name !== undefined &&
-    (kind === 'profile' || kind === 'sso-session' || kind === 'services')
+    (kind === 'profile' || kind === 'sso-session' || kind === 'services') &&
+    header.startsWith(kind)
   ) {
     return { kind, name };
   }
@@ -27,7 +30,10 @@ export function sectionHeader(kind: 'profile' | 'sso-session', name: string): st
   return `${kind} ${name}`;
 }
 
-/** POSIX shell word splitting with quotes, enough for section headers; undefined when unbalanced. */
+/**
+ * Python's `shlex.split` in POSIX mode, enough for section headers; undefined where it raises (an
+ * open quote, a backslash at the very end).
+ */
 function shlexSplit(text: string): string[] | undefined {
   const tokens: string[] = [];
   let current = '';
@@ -37,17 +43,26 @@ function shlexSplit(text: string): string[] | undefined {
     const char = text.charAt(i);
     if (quote) {
       if (char === quote) quote = undefined;
-      else if (char === '\\' && quote === '"' && i + 1 < text.length) current += text.charAt(++i);
-      else current += char;
+      else if (char === '\\' && quote === '"') {
+        // In double quotes a backslash escapes only `"` and itself; before anything else it stays.
+        const next = text.charAt(++i);
+        if (next === '') return undefined;
+        current += next === '"' || next === '\\' ? next : `\\${next}`;
+      } else current += char;
     } else if (char === '"' || char === "'") {
       quote = char;
       inToken = true;
-    } else if (/\s/.test(char)) {
+    } else if (char === ' ' || char === '\t' || char === '\r' || char === '\n') {
+      // shlex's whitespace is exactly these four: a no-break space is part of a word.
       if (inToken) tokens.push(current);
       current = '';
       inToken = false;
+    } else if (char === '\\') {
+      if (i + 1 >= text.length) return undefined; // shlex: "No escaped character"
+      current += text.charAt(++i);
+      inToken = true;
     } else {
-      current += char === '\\' && i + 1 < text.length ? text.charAt(++i) : char;
+      current += char;
       inToken = true;
     }
   }

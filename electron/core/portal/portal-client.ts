@@ -1,17 +1,24 @@
 import { LogoutCommand, SSOClient } from '@aws-sdk/client-sso';
 
+type Env = Readonly<Record<string, string | undefined>>;
+
 /**
- * The access-portal client of a region. The SDK honours `AWS_ENDPOINT_URL_SSO`, so tests point it
- * at the emulator with the environment alone. `maxAttempts` 1 where SSO Tray runs its own retry
- * policy (discovery), so the SDK's retries never multiply with ours.
+ * The access-portal client of a region, following `AWS_ENDPOINT_URL_SSO` (then `AWS_ENDPOINT_URL`)
+ * of the core's environment. `maxAttempts` 1 where SSO Tray runs its own retry policy
+ * (discovery), so the SDK's retries never multiply with ours.
  */
-export function createPortalClient(region: string, maxAttempts?: number): SSOClient {
-  return new SSOClient({ region, ...(maxAttempts === undefined ? {} : { maxAttempts }) });
+export function createPortalClient(region: string, env: Env, maxAttempts?: number): SSOClient {
+  const endpoint = env.AWS_ENDPOINT_URL_SSO ?? env.AWS_ENDPOINT_URL;
+  return new SSOClient({
+    region,
+    ...(endpoint ? { endpoint } : {}),
+    ...(maxAttempts === undefined ? {} : { maxAttempts }),
+  });
 }
 
 /** Ends the portal session behind an access token (the refresh token stops working too). */
-export async function portalLogout(region: string, accessToken: string): Promise<void> {
-  const client = createPortalClient(region);
+export async function portalLogout(region: string, accessToken: string, env: Env): Promise<void> {
+  const client = createPortalClient(region, env);
   try {
     await client.send(new LogoutCommand({ accessToken }));
   } finally {

@@ -4,11 +4,13 @@ import { oidcEndpoint } from '../../../shared/partitions';
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * The SSO OIDC client of a region. The SDK itself honours `AWS_ENDPOINT_URL_SSO_OIDC` (and
- * `AWS_ENDPOINT_URL`), so tests and the demo point it at the emulator with the environment alone.
+ * The SSO OIDC client of a region, following `AWS_ENDPOINT_URL_SSO_OIDC` (then `AWS_ENDPOINT_URL`)
+ * of the environment the core was given, as the SDK does for its own process environment; tests
+ * and the demo point it at the emulator that way.
  */
-export function createOidcClient(region: string): SSOOIDCClient {
-  return new SSOOIDCClient({ region });
+export function createOidcClient(region: string, env: Env): SSOOIDCClient {
+  const endpoint = env.AWS_ENDPOINT_URL_SSO_OIDC ?? env.AWS_ENDPOINT_URL;
+  return new SSOOIDCClient({ region, ...(endpoint ? { endpoint } : {}) });
 }
 
 /**
