@@ -9,6 +9,7 @@ import { createCore, type Core } from '../../electron/core/app/create-core';
 import type { UrlOpener } from '../../electron/core/app/url-opener';
 import { AwsCliTokenCache } from '../../electron/core/aws-files/aws-cli-token-cache';
 import { KeyringSecretStore } from '../../electron/core/secrets/keyring-secret-store';
+import { RefreshScheduler } from '../../electron/core/sso/refresh-scheduler';
 import { Emulator, type EmulatorOptions } from '../emulator';
 import { FakeClock } from '../support/fake-clock';
 import { createTempHome, type TempHome } from '../support/temp-home';
@@ -137,5 +138,35 @@ describe('refresh', () => {
     await core.sessions.signIn('corp', { flow: 'device-code' });
     core.sessions.markExpired('corp');
     expect(statusOf(core)?.status).toBe('expired');
+  });
+});
+
+describe('the refresh scheduler', () => {
+  it('refreshes silently 15 minutes ahead less the jitter, and warns then expires when refresh is refused', async () => {
+    const clock = new FakeClock();
+    const core = await setUp(clock, { accessTokenLifetimeSeconds: 3600, autoApprove: true });
+    const signIn = core.sessions.signIn('corp', { flow: 'device-code' });
+    const first = await signIn;
+    const scheduler = new RefreshScheduler(core.sessions, clock, () => 0.5);
+    const changes: string[] = [];
+    core.sessions.onDidChange(() => changes.push(core.sessions.snapshot()[0]?.status ?? ''));
+    scheduler.start();
+    clock.advance(44 * 60 * 1000); // the refresh is due at 45 min less one minute of jitter
+    await expect.poll(() => emulator.log.count('CreateToken', (entry) => entry.status === 200)).toBe(2);
+    await expect
+      .poll(() => core.sessions.snapshot()[0]?.expiresAt)
+      .toBe(new Date(clock.now() + 3600_000).toISOString());
+    expect(first.expiresAtMs).toBeLessThan(clock.now() + 3600_000);
+
+    emulator.revokeAllSessions();
+    clock.advance(44 * 60 * 1000);
+    await expect.poll(() => core.sessions.snapshot()[0]?.refreshable).toBe(false);
+    expect(core.sessions.snapshot()[0]?.status).toBe('active'); // 16 minutes left: no warning yet
+    clock.advance(2 * 60 * 1000);
+    await expect.poll(() => changes[changes.length - 1]).toBe('expiring');
+    clock.advance(15 * 60 * 1000);
+    await expect.poll(() => changes[changes.length - 1]).toBe('expired');
+    expect(emulator.log.count('StartDeviceAuthorization')).toBe(1); // never a sign-in by itself
+    scheduler.stop();
   });
 });

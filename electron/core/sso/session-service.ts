@@ -100,6 +100,11 @@ export class SessionService {
     });
   }
 
+  /** Tells the views to render again (a time threshold passed; nothing else changed). */
+  emitChange(): void {
+    this.emit();
+  }
+
   onDidChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
