@@ -170,3 +170,28 @@ describe('the refresh scheduler', () => {
     scheduler.stop();
   });
 });
+
+describe('sign-in failures', () => {
+  it.each([
+    [
+      'InvalidRequestException',
+      'InvalidInput',
+      /rejected the sign-in request \(InvalidRequestException\); check the session's start URL/,
+    ],
+    ['InternalServerException', 'NetworkError', /internal error; try again in a minute/],
+    ['AccessDeniedException', 'AccessDenied', /denied the sign-in; check with your administrator/],
+  ])('explains %s from StartDeviceAuthorization in one line', async (error, code, message) => {
+    const clock = new FakeClock(undefined, true);
+    const core = await setUp(clock);
+    emulator.injectFault({
+      operation: 'StartDeviceAuthorization',
+      error: error as 'InvalidRequestException',
+      times: 5,
+    });
+    const failure = await core.sessions.signIn('corp', { flow: 'device-code' }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(AppError);
+    expect((failure as AppError).code).toBe(code);
+    expect((failure as AppError).message).toMatch(message);
+    expect(core.sessions.snapshot()[0]?.status).toBe('signed-out');
+  });
+});

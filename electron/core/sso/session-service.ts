@@ -9,6 +9,7 @@ import { runAuthorizationCodeFlow } from './authorization-code-flow';
 import type { ClientRegistrar } from './client-registration';
 import { cancelled, runDeviceCodeFlow } from './device-code-flow';
 import { authorizeEndpoint, errorName } from './oidc-client';
+import { describeOidcFailure } from './oidc-failure';
 import { canRefresh, defaultWarningLeadMs, sessionStatus, type SessionFacts } from './session-status';
 import type { SsoToken } from './sso-token';
 import { RefreshRefusedError, refreshToken } from './token-refresher';
@@ -227,7 +228,7 @@ export class SessionService {
       return token;
     } catch (error) {
       if (signal.aborted) throw cancelled();
-      throw error;
+      throw describeOidcFailure(error, `oidc.${session.region}`);
     } finally {
       oidc.destroy();
       this.pending.delete(session.name);
