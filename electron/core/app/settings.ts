@@ -65,7 +65,10 @@ export class SettingsStore {
   async update(change: (settings: Settings) => void): Promise<Settings> {
     const settings = await this.read();
     change(settings);
-    await writeFileAtomic(this.path, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
+    await writeFileAtomic(this.path, `${JSON.stringify(settings, null, 2)}\n`, {
+      mode: 0o600,
+      forceMode: true,
+    });
     return settings;
   }
 }

@@ -12,13 +12,15 @@ import { AppError } from '../app/app-error';
 export async function writeFileAtomic(
   path: string,
   contents: string,
-  options: { mode?: number } = {},
+  /** `forceMode` for secrets: always `mode`, whatever mode an older file had. */
+  options: { mode?: number; forceMode?: boolean } = {},
 ): Promise<void> {
   const target = await resolveSymlinks(path);
   const folder = dirname(target);
   let mode = options.mode ?? 0o600;
   try {
-    mode = (await stat(target)).mode & 0o777;
+    const existing = (await stat(target)).mode & 0o777;
+    if (!options.forceMode) mode = existing;
   } catch (error) {
     if (!isNotFound(error)) throw writeError(path, error);
     await mkdir(folder, { recursive: true, mode: 0o700 }).catch((cause: unknown) => {

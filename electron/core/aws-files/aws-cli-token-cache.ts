@@ -65,7 +65,7 @@ export class AwsCliTokenCache {
         record.registrationExpiresAt = cliTimestamp(token.registrationExpiresAtMs);
     }
     if (token.refreshToken) record.refreshToken = token.refreshToken;
-    await writeFileAtomic(this.pathFor(cacheKey), pythonJsonDumps(record), { mode: 0o600 });
+    await writeFileAtomic(this.pathFor(cacheKey), pythonJsonDumps(record), { mode: 0o600, forceMode: true });
   }
 
   async remove(cacheKey: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AppError } from '../app/app-error';
 
@@ -34,7 +34,7 @@ export async function withFileLock<T>(
         );
       }
       if (await isStale(lockPath)) {
-        await unlink(lockPath).catch(() => undefined);
+        await takeOver(lockPath);
         continue;
       }
       if (Date.now() > deadline) {
@@ -52,6 +52,34 @@ export async function withFileLock<T>(
     return await action();
   } finally {
     await unlink(lockPath).catch(() => undefined);
+  }
+}
+
+/**
+ * Deletes a stale lock. Callers that all found the same stale lock must not each delete it: a
+ * later deletion would remove the lock an earlier caller had just taken, and both would go ahead.
+ * So the deletion is done under a second exclusive file, after checking again that the lock is
+ * still stale (a fresh lock of a live process never is).
+ */
+async function takeOver(lockPath: string): Promise<void> {
+  const guard = `${lockPath}.takeover`;
+  let handle: FileHandle;
+  try {
+    handle = await open(guard, 'wx', 0o600);
+  } catch {
+    // Another caller is taking over; a guard left by a process that died meanwhile is cleared.
+    if (await isStale(guard)) await unlink(guard).catch(() => undefined);
+    return;
+  }
+  try {
+    try {
+      await handle.writeFile(`${process.pid}\n`);
+    } finally {
+      await handle.close();
+    }
+    if (await isStale(lockPath)) await unlink(lockPath).catch(() => undefined);
+  } finally {
+    await unlink(guard).catch(() => undefined);
   }
 }
 
