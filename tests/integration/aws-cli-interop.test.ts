@@ -6,16 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pointAwsCliAt, runAwsCli } from '../support/aws-cli';
 import { keychainItem } from '../support/keychain';
 import { SignInRig } from '../support/sign-in-rig';
+import { uniqueName } from '../support/temp-home';
 
 let rig: SignInRig;
 
 afterEach(async () => {
   await rig.dispose();
 });
-
-function uniqueName(prefix: string): string {
-  return `${prefix}-${process.pid}-${Math.floor(Math.random() * 1e9)}`;
-}
 
 /** Every file under the temp home except the AWS CLI's own caches, with its text. */
 async function appFiles(root: string): Promise<Map<string, string>> {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keychainItem } from '../support/keychain';
 import { SignInRig } from '../support/sign-in-rig';
+import { uniqueName } from '../support/temp-home';
 
 let rig: SignInRig;
 
@@ -15,10 +16,6 @@ afterEach(async () => {
 });
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
-
-function uniqueName(prefix: string): string {
-  return `${prefix}-${process.pid}-${Math.floor(Math.random() * 1e9)}`;
-}
 
 async function statusOf(name: string) {
   const result = await rig.cli(['status', '--json']);

@@ -43,3 +43,8 @@ export function isolatedEnv(extra: Record<string, string>): Record<string, strin
   }
   return { ...env, ...extra };
 }
+
+/** A session name no other test process uses, since tests share one keychain service. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${process.pid}-${Math.floor(Math.random() * 1e9)}`;
+}

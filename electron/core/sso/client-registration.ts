@@ -3,6 +3,7 @@ import type { Clock } from '../app/clock';
 import type { SignInFlow } from '../app/settings';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SsoSessionConfig } from '../aws-files/aws-config';
+import { deviceCodeGrant } from './oidc-client';
 
 /** A public OIDC client registered with IAM Identity Center for one session and one flow. */
 export interface ClientRegistration {
@@ -14,7 +15,6 @@ export interface ClientRegistration {
 /** Reuse a registration until this long before it expires (the AWS CLI's margin). */
 const reuseMarginMs = 15 * 60 * 1000;
 export const loopbackRedirectUri = 'http://127.0.0.1/oauth/callback';
-const deviceGrant = 'urn:ietf:params:oauth:grant-type:device_code';
 
 /**
  * Registers clients and keeps them in the secret store (`registration:<session>:<flow>`), reusing
@@ -56,7 +56,7 @@ export class ClientRegistrar {
             }
           : session.legacy
             ? {}
-            : { grantTypes: [deviceGrant, 'refresh_token'] }),
+            : { grantTypes: [deviceCodeGrant, 'refresh_token'] }),
       }),
       { abortSignal: options.signal },
     );

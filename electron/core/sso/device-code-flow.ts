@@ -8,7 +8,7 @@ import { AppError } from '../app/app-error';
 import { sleep, type Clock } from '../app/clock';
 import type { UrlOpener } from '../app/url-opener';
 import type { ClientRegistration } from './client-registration';
-import { errorName } from './oidc-client';
+import { deviceCodeGrant, errorName } from './oidc-client';
 import type { SsoToken } from './sso-token';
 
 export interface FlowContext {
@@ -23,8 +23,6 @@ export interface FlowContext {
   onPending: (pending: PendingSignIn) => void;
   signal: AbortSignal;
 }
-
-const deviceGrant = 'urn:ietf:params:oauth:grant-type:device_code';
 
 /**
  * The device authorization flow (aws-sso-reference.md §1.7): one immediate CreateToken attempt
@@ -52,7 +50,7 @@ export async function runDeviceCodeFlow(context: FlowContext): Promise<SsoToken>
         new CreateTokenCommand({
           clientId: registration.clientId,
           clientSecret: registration.clientSecret,
-          grantType: deviceGrant,
+          grantType: deviceCodeGrant,
           deviceCode,
         }),
         { abortSignal: signal },

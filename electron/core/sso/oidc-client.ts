@@ -1,6 +1,9 @@
 import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { oidcEndpoint } from '../../../shared/partitions';
 
+/** The device authorization grant type of RFC 8628, as SSO OIDC names it. */
+export const deviceCodeGrant = 'urn:ietf:params:oauth:grant-type:device_code';
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
