@@ -1,11 +1,7 @@
 import { ListAccountRolesCommand } from '@aws-sdk/client-sso';
-import {
-  CreateTokenCommand,
-  RegisterClientCommand,
-  StartDeviceAuthorizationCommand,
-} from '@aws-sdk/client-sso-oidc';
 import { Emulator } from '../tests/emulator';
-import { oidcClient, portalClient } from '../tests/support/sdk-clients';
+import { emulatorAccessToken } from '../tests/support/emulator-token';
+import { portalClient } from '../tests/support/sdk-clients';
 import { printTable } from './measure';
 
 /**
@@ -15,22 +11,7 @@ import { printTable } from './measure';
  */
 export async function emulatorBench(): Promise<void> {
   const emulator = await Emulator.start({ accounts: 50, rolesPerAccount: 3 });
-  const oidc = oidcClient(emulator);
-  const client = await oidc.send(
-    new RegisterClientCommand({ clientName: 'bench', clientType: 'public', scopes: ['sso:account:access'] }),
-  );
-  const ids = { clientId: client.clientId, clientSecret: client.clientSecret };
-  const auth = await oidc.send(
-    new StartDeviceAuthorizationCommand({ ...ids, startUrl: emulator.org.startUrl }),
-  );
-  emulator.decideUserCode(auth.userCode ?? '', true);
-  const { accessToken } = await oidc.send(
-    new CreateTokenCommand({
-      ...ids,
-      grantType: 'urn:ietf:params:oauth:grant-type:device_code',
-      deviceCode: auth.deviceCode,
-    }),
-  );
+  const accessToken = await emulatorAccessToken(emulator);
   const portal = portalClient(emulator);
   const rows = [['concurrency', 'requests', 'seconds', 'requests/s']];
   for (const concurrency of [1, 16]) {
@@ -50,7 +31,6 @@ export async function emulatorBench(): Promise<void> {
     rows.push([String(concurrency), String(done), seconds.toFixed(2), (done / seconds).toFixed(0)]);
   }
   printTable('Emulator throughput (ListAccountRoles through the AWS SDK, no throttle)', rows);
-  oidc.destroy();
   portal.destroy();
   await emulator.close();
 }

@@ -1,7 +1,9 @@
 // `npm run bench`: prints figures, asserts nothing. Quote them with the machine they came from.
 import { cpus, totalmem } from 'node:os';
+import { discoveryBench } from './discovery-bench';
 import { emulatorBench } from './emulator-bench';
 import { startupBench } from './startup-bench';
+import { switchBench } from './switch-bench';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -11,3 +13,5 @@ console.log(
 );
 await startupBench();
 await emulatorBench();
+await switchBench();
+await discoveryBench();

@@ -3,6 +3,8 @@ import type { AppPaths } from '../core/app/app-paths';
 /** Where a command writes: real streams in the binary, buffers in tests. */
 export interface OutputStream {
   write(text: string): unknown;
+  /** True for a terminal: progress lines are drawn only there, never into pipes or files. */
+  readonly isTTY?: boolean;
 }
 
 /** What every command gets: its environment, its output, the resolved paths, and a cancel signal. */

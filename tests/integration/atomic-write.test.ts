@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/core/app/app-error';
+import type { AppError } from '../../electron/core/app/app-error';
 import { resolveSymlinks, writeFileAtomic } from '../../electron/core/aws-files/atomic-write';
 import { repoRoot } from '../support/built-cli';
+import { fileWriteFailure } from '../support/file-write-failure';
 import { createTempHome, type TempHome } from '../support/temp-home';
 
 let home: TempHome;
@@ -27,15 +28,9 @@ const modeOf = async (path: string): Promise<number> => (await stat(path)).mode 
 const entries = async (folder: string): Promise<string[]> => (await readdir(folder)).sort();
 
 async function expectWriteError(promise: Promise<unknown>, message: RegExp): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  const appError = error as AppError;
-  expect(appError.code).toBe('FileWriteFailed');
-  expect(appError.message).toMatch(message);
-  return appError;
+  const error = await fileWriteFailure(promise);
+  expect(error.message).toMatch(message);
+  return error;
 }
 
 describe('writeFileAtomic', () => {

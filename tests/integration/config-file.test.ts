@@ -1,7 +1,7 @@
 // editIniFile on real files: the backup, the no-op edit, edits racing with another writer, many
 // concurrent editors in one process and in several processes, and, where the AWS CLI's Python
 // is installed, the AWS CLI's own config loader reading every edit the way it was meant.
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { chmod, lstat, mkdir, readdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { addSsoSession } from '../../electron/core/aws-files/aws-config';
 import { editIniFile, readIniFile } from '../../electron/core/aws-files/config-file';
 import { IniDocument, type IniSection } from '../../electron/core/aws-files/ini-document';
 import { parseSectionHeader } from '../../electron/core/aws-files/section-header';
+import { loadWithBotocore, type Json, type LoadedConfig } from '../support/botocore-oracle';
 import { repoRoot } from '../support/built-cli';
 import { createTempHome, type TempHome } from '../support/temp-home';
 
@@ -282,45 +283,6 @@ describe('editIniFile', () => {
 // ---------------------------------------------------------------------------------------------
 // The AWS CLI's own config loader as the judge of every edit (aws-sso-reference.md §4.2).
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Profiles = Record<string, Record<string, Json>>;
-interface LoadedConfig {
-  profiles: Profiles;
-  sso_sessions: Profiles;
-  [other: string]: Json | Profiles;
-}
-
-const oracleScript = String.raw`
-import json, sys
-try:
-    from awscli.botocore.configloader import raw_config_parse, build_profile_map
-except ImportError:
-    from botocore.configloader import raw_config_parse, build_profile_map
-out = {}
-for path in json.load(sys.stdin):
-    try:
-        out[path] = {"config": build_profile_map(raw_config_parse(path))}
-    except Exception as error:
-        out[path] = {"error": type(error).__name__ + ": " + str(error)}
-json.dump(out, sys.stdout)
-`;
-
-/** Debian's python3 has the AWS CLI's vendored botocore; another python3 may have botocore itself. */
-const oraclePython = ['/usr/bin/python3', 'python3'].find(
-  (python) => spawnSync(python, ['-c', oracleScript], { input: '[]', encoding: 'utf8' }).status === 0,
-);
-
-function loadWithBotocore(paths: string[]): Record<string, { config?: LoadedConfig; error?: string }> {
-  if (!oraclePython) throw new Error('no python3 with botocore');
-  const result = spawnSync(oraclePython, ['-c', oracleScript], {
-    input: JSON.stringify(paths),
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) throw new Error(`botocore loader failed: ${result.stderr}`);
-  return JSON.parse(result.stdout) as Record<string, { config?: LoadedConfig; error?: string }>;
-}
-
 /** Where botocore keeps the keys of a section SSO Tray can address, or undefined for others. */
 function botocoreSection(config: LoadedConfig, header: string): Record<string, Json> | undefined {
   const name = parseSectionHeader(header);
@@ -401,46 +363,43 @@ function variantsOf(fixture: string, text: string, before: LoadedConfig): Varian
   return variants;
 }
 
-describe.skipIf(!oraclePython)(
-  'edits as the AWS CLI config loader reads them (needs python3 with botocore)',
-  () => {
-    // crlf-bom.ini is used without its byte order mark: botocore reads the file as plain UTF-8 and
-    // then fails on the mark (the JS SDK does not); duplicate-sections.ini is refused by botocore.
-    const fixtures = ['nested-s3.ini', 'comments-between-keys.ini', 'mixed-eol-quoted.ini', 'crlf-bom.ini'];
+describe('edits as the AWS CLI config loader reads them', () => {
+  // crlf-bom.ini is used without its byte order mark: botocore reads the file as plain UTF-8 and
+  // then fails on the mark (the JS SDK does not); duplicate-sections.ini is refused by botocore.
+  const fixtures = ['nested-s3.ini', 'comments-between-keys.ini', 'mixed-eol-quoted.ini', 'crlf-bom.ini'];
 
-    it('reads every setValue, removeKey and addSsoSession on the fixtures exactly as intended', async () => {
-      const texts = new Map<string, string>();
-      for (const fixture of fixtures) {
-        const text = (await readFile(join(fixturesFolder, fixture), 'utf8')).replace(/^\uFEFF/, '');
-        texts.set(fixture, text);
-        await writeFile(join(home.root, fixture), text);
-      }
-      const originals = loadWithBotocore(fixtures.map((fixture) => join(home.root, fixture)));
+  it('reads every setValue, removeKey and addSsoSession on the fixtures exactly as intended', async () => {
+    const texts = new Map<string, string>();
+    for (const fixture of fixtures) {
+      const text = (await readFile(join(fixturesFolder, fixture), 'utf8')).replace(/^\uFEFF/, '');
+      texts.set(fixture, text);
+      await writeFile(join(home.root, fixture), text);
+    }
+    const originals = loadWithBotocore(fixtures.map((fixture) => join(home.root, fixture)));
 
-      const variants: (Variant & { path: string; before: LoadedConfig })[] = [];
-      for (const fixture of fixtures) {
-        const loaded = originals[join(home.root, fixture)];
-        const before = loaded?.config;
-        if (!before) throw new Error(`botocore cannot read ${fixture}: ${loaded?.error ?? 'no answer'}`);
-        for (const variant of variantsOf(fixture, texts.get(fixture) ?? '', before)) {
-          const path = join(home.root, `variant-${variants.length}.ini`);
-          await writeFile(path, texts.get(fixture) ?? '');
-          await editIniFile(path, (document) => {
-            variant.edit(document);
-            return { changed: true, result: undefined };
-          });
-          variants.push({ ...variant, path, before });
-        }
-      }
-      expect(variants.length).toBeGreaterThan(40);
-
-      const loaded = loadWithBotocore(variants.map((variant) => variant.path));
-      for (const variant of variants) {
-        expect({ variant: `${variant.fixture}: ${variant.description}`, ...loaded[variant.path] }).toEqual({
-          variant: `${variant.fixture}: ${variant.description}`,
-          config: variant.expected(variant.before),
+    const variants: (Variant & { path: string; before: LoadedConfig })[] = [];
+    for (const fixture of fixtures) {
+      const loaded = originals[join(home.root, fixture)];
+      const before = loaded?.config;
+      if (!before) throw new Error(`botocore cannot read ${fixture}: ${loaded?.error ?? 'no answer'}`);
+      for (const variant of variantsOf(fixture, texts.get(fixture) ?? '', before)) {
+        const path = join(home.root, `variant-${variants.length}.ini`);
+        await writeFile(path, texts.get(fixture) ?? '');
+        await editIniFile(path, (document) => {
+          variant.edit(document);
+          return { changed: true, result: undefined };
         });
+        variants.push({ ...variant, path, before });
       }
-    });
-  },
-);
+    }
+    expect(variants.length).toBeGreaterThan(40);
+
+    const loaded = loadWithBotocore(variants.map((variant) => variant.path));
+    for (const variant of variants) {
+      expect({ variant: `${variant.fixture}: ${variant.description}`, ...loaded[variant.path] }).toEqual({
+        variant: `${variant.fixture}: ${variant.description}`,
+        config: variant.expected(variant.before),
+      });
+    }
+  });
+});

@@ -1,15 +1,11 @@
 // The portal throttle holds: a burst over the limit gets 429 TooManyRequestsException, and a
 // client that paces itself at the limit gets none.
 import { ListAccountsCommand } from '@aws-sdk/client-sso';
-import {
-  CreateTokenCommand,
-  RegisterClientCommand,
-  StartDeviceAuthorizationCommand,
-} from '@aws-sdk/client-sso-oidc';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Emulator } from '../emulator';
 import { FakeClock } from '../support/fake-clock';
-import { oidcClient, portalClient } from '../support/sdk-clients';
+import { emulatorAccessToken } from '../support/emulator-token';
+import { portalClient } from '../support/sdk-clients';
 
 let emulator: Emulator | undefined;
 
@@ -17,27 +13,6 @@ afterEach(async () => {
   await emulator?.close();
   emulator = undefined;
 });
-
-async function signedIn(target: Emulator): Promise<string> {
-  const oidc = oidcClient(target);
-  const client = await oidc.send(
-    new RegisterClientCommand({ clientName: 't', clientType: 'public', scopes: ['sso:account:access'] }),
-  );
-  const ids = { clientId: client.clientId, clientSecret: client.clientSecret };
-  const auth = await oidc.send(
-    new StartDeviceAuthorizationCommand({ ...ids, startUrl: target.org.startUrl }),
-  );
-  target.decideUserCode(auth.userCode ?? '', true);
-  const token = await oidc.send(
-    new CreateTokenCommand({
-      ...ids,
-      grantType: 'urn:ietf:params:oauth:grant-type:device_code',
-      deviceCode: auth.deviceCode,
-    }),
-  );
-  oidc.destroy();
-  return token.accessToken ?? '';
-}
 
 async function outcome(call: Promise<unknown>): Promise<string> {
   try {
@@ -52,7 +27,7 @@ describe('the emulator rate limit', () => {
   it('throttles a burst above the limit (clock frozen, so exactly the bucket gets through)', async () => {
     const clock = new FakeClock();
     emulator = await Emulator.start({ now: clock.now, knobs: { tps: 10 } });
-    const accessToken = await signedIn(emulator);
+    const accessToken = await emulatorAccessToken(emulator);
     const portal = portalClient(emulator);
     const results = await Promise.all(
       Array.from({ length: 30 }, () => outcome(portal.send(new ListAccountsCommand({ accessToken })))),
@@ -66,7 +41,7 @@ describe('the emulator rate limit', () => {
   it('never throttles a client paced at the limit (fake clock moved 1/limit per call)', async () => {
     const clock = new FakeClock();
     emulator = await Emulator.start({ now: clock.now, knobs: { tps: 10, burst: 1 } });
-    const accessToken = await signedIn(emulator);
+    const accessToken = await emulatorAccessToken(emulator);
     const portal = portalClient(emulator);
     for (let i = 0; i < 50; i++) {
       expect(await outcome(portal.send(new ListAccountsCommand({ accessToken })))).toBe('ok');
@@ -78,7 +53,7 @@ describe('the emulator rate limit', () => {
 
   it('on the real clock: a burst is throttled, a client below the limit is not', async () => {
     emulator = await Emulator.start({ knobs: { tps: 20 } });
-    const accessToken = await signedIn(emulator);
+    const accessToken = await emulatorAccessToken(emulator);
     const portal = portalClient(emulator);
     const burst = await Promise.all(
       Array.from({ length: 60 }, () => outcome(portal.send(new ListAccountsCommand({ accessToken })))),

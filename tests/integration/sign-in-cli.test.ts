@@ -89,7 +89,9 @@ describe('sso-tray login', () => {
       '--device-code',
     ]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/and check that it shows the code: [A-Z]{4}-[A-Z]{4}\n$/);
+    expect(result.stderr).toMatch(
+      /and check that it shows the code: [A-Z]{4}-[A-Z]{4}\n3 accounts and 6 roles available; see them with: sso-tray accounts\n$/,
+    );
     expect(await rig.browserLog()).toEqual([
       expect.stringMatching(new RegExp(`^${rig.emulator.url}/device\\?user_code=[A-Z]{4}-[A-Z]{4}$`)),
     ]);

@@ -39,6 +39,12 @@ export class FakeClock implements Clock {
     };
   }
 
+  /** When the earliest pending timer is due; undefined when none is pending. */
+  nextDueAt(): number | undefined {
+    const due = this.timers.filter((timer) => !timer.cancelled).map((timer) => timer.dueAt);
+    return due.length === 0 ? undefined : Math.min(...due);
+  }
+
   advance(ms: number): void {
     this.current += ms;
     this.fireDue();

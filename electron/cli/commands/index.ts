@@ -1,4 +1,7 @@
 import type { CommandDefinition } from '../command';
+import { accountsCommand } from './accounts-command';
+import { profilesCommand } from './profiles-command';
+import { useCommand } from './use-command';
 import { loginCommand } from './login-command';
 import { logoutCommand } from './logout-command';
 import { pathsCommand } from './paths-command';
@@ -10,6 +13,9 @@ export const commands: readonly CommandDefinition[] = [
   loginCommand,
   logoutCommand,
   statusCommand,
+  accountsCommand,
+  useCommand,
+  profilesCommand,
   settingsCommand,
   pathsCommand,
 ];

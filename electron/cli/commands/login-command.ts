@@ -1,7 +1,8 @@
 import { regionProblem, sessionNameProblem, startUrlProblem } from '../../../shared/session-input';
-import { createCore } from '../../core/app/create-core';
+import { createCore, type Core } from '../../core/app/create-core';
+import { changeLines, partialWarnings, progressLine } from '../discovery-report';
 import type { SignInFlow } from '../../core/app/settings';
-import { UsageError, type CommandDefinition } from '../command';
+import { UsageError, type CliContext, type CommandDefinition } from '../command';
 import { timeLeft } from '../format-time';
 import { chooseSession } from '../session-argument';
 
@@ -98,9 +99,38 @@ export const loginCommand: CommandDefinition = {
           `Signed in to ${name} (${session.startUrl}); the session lasts ${left}${token.refreshToken ? ' and renews itself' : ''}.\n`,
         );
       }
+      await listAccountsAfterSignIn(core, name, context);
       return 0;
     } finally {
       stopListening();
     }
   },
 };
+
+/**
+ * A sign-in is when the list of accounts is most likely to have changed (and when the user waits
+ * anyway), so it is listed again then. A failure here does not undo the sign-in: it is a warning.
+ */
+async function listAccountsAfterSignIn(core: Core, name: string, context: CliContext): Promise<void> {
+  const progress = progressLine(context.stderr);
+  try {
+    const before = await core.inventory.cached(name);
+    const { inventory, changes } = await core.inventory.refresh(name, {
+      signal: context.signal,
+      onProgress: progress.onProgress,
+    });
+    progress.done();
+    const roles = inventory.accounts.reduce((sum, account) => sum + account.roles.length, 0);
+    context.stderr.write(
+      `${inventory.accounts.length} account${inventory.accounts.length === 1 ? '' : 's'} and ${roles} role${roles === 1 ? '' : 's'} available; see them with: sso-tray accounts\n`,
+    );
+    // The first listing of a session is all "added": only later ones say what changed.
+    const lines = [...(before ? changeLines(changes) : []), ...partialWarnings(inventory)];
+    for (const line of lines) context.stderr.write(`${line}\n`);
+  } catch (error) {
+    progress.done();
+    if (context.signal.aborted) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    context.stderr.write(`sso-tray: signed in, but listing the accounts failed: ${reason}\n`);
+  }
+}

@@ -23,7 +23,7 @@ export const statusCommand: CommandDefinition = {
           expiresAt,
           refreshable,
         })),
-        active: null,
+        active: (await core.choices.read()).active,
       };
       context.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
       return 0;

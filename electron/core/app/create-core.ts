@@ -6,7 +6,9 @@ import {
   type SsoConfigView,
 } from '../aws-files/aws-config';
 import { editIniFile, readIniFile } from '../aws-files/config-file';
-import { portalLogout } from '../portal/portal-client';
+import { InventoryCache } from '../inventory/inventory-cache';
+import { InventoryService } from '../inventory/inventory-service';
+import { createPortalClient, portalLogout } from '../portal/portal-client';
 import { ChunkedSecretStore, keychainItemLimit } from '../secrets/chunked-secret-store';
 import { KeyringSecretStore } from '../secrets/keyring-secret-store';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
@@ -15,6 +17,9 @@ import { ClientRegistrar } from '../sso/client-registration';
 import { createOidcClient } from '../sso/oidc-client';
 import { SessionService } from '../sso/session-service';
 import { TokenVault } from '../sso/token-vault';
+import { ChoiceStore } from '../switching/choice-store';
+import { ProfileSyncService } from '../switching/profile-sync-service';
+import { SwitchService } from '../switching/switch-service';
 import { AppError } from './app-error';
 import { resolveAppPaths, type AppPaths } from './app-paths';
 import { systemClock, type Clock } from './clock';
@@ -36,6 +41,10 @@ export interface Core {
   settings: Settings;
   settingsStore: SettingsStore;
   sessions: SessionService;
+  inventory: InventoryService;
+  switcher: SwitchService;
+  profiles: ProfileSyncService;
+  choices: ChoiceStore;
   /** Re-reads the AWS config and the tokens; returns sections that lack required keys. */
   reload(): Promise<SsoConfigView>;
   /** Adds `[sso-session NAME]` to the AWS config unless it exists; refuses a conflicting one. */
@@ -79,6 +88,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
   });
 
+  const inventory = new InventoryService({
+    sessions,
+    cache: new InventoryCache(paths.appHome),
+    clock,
+    portalClient: (region) => createPortalClient(region, options.env, 1),
+    maxAgeMs: settings.inventoryMaxAgeMinutes * 60_000,
+  });
+
+  const choices = new ChoiceStore(paths.appHome);
+  const switcher = new SwitchService({ paths, settings, sessions, inventory, choices, clock });
+  const profiles = new ProfileSyncService({ paths, settings, sessions, inventory });
+
   const reload = async (): Promise<SsoConfigView> => {
     const view = readSsoSessions((await readIniFile(paths.awsConfigFile)).document);
     await sessions.load(view.sessions);
@@ -91,6 +112,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     settingsStore,
     sessions,
+    inventory,
+    switcher,
+    profiles,
+    choices,
     reload,
     async addSession(name, startUrl, region) {
       const added = await editIniFile(paths.awsConfigFile, (document) => {

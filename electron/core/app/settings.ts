@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../aws-files/atomic-write';
+import { profileNameProblem } from '../profiles/profile-name';
+import { defaultProfileTemplate, parseTemplate } from '../profiles/profile-template';
 import { AppError } from './app-error';
 
 export type SignInFlow = 'pkce' | 'device-code';
@@ -14,21 +16,74 @@ export interface Settings {
   awsCliCacheMirror: boolean;
   /** The sign-in flow last chosen for each session. */
   signInFlows: Record<string, SignInFlow>;
+  /** The profile `use` points at the chosen role: `default`, so plain `aws` commands follow it. */
+  targetProfile: string;
+  /** How `profiles sync` names profiles (tokens: {account_name} {account_id} {role_name} {session}). */
+  profileTemplate: string;
+  /** A cached inventory older than this is listed again on the next look. */
+  inventoryMaxAgeMinutes: number;
 }
 
 export const defaultSettings: Readonly<Settings> = Object.freeze({
   tokenStore: 'keychain',
   awsCliCacheMirror: true,
   signInFlows: {},
+  targetProfile: 'default',
+  profileTemplate: defaultProfileTemplate,
+  inventoryMaxAgeMinutes: 60,
 });
 
-/** The settings a user may change by name (the CLI's `settings set`, the window's settings page). */
-export const userSettings = {
-  tokenStore: ['keychain', 'aws-cli-cache'],
-  awsCliCacheMirror: ['true', 'false'],
-} as const;
+/** A setting a user may change by name: how to read it from text, and what it is for. */
+interface UserSetting<K extends keyof Settings> {
+  help: string;
+  /** The typed value, or a message saying what is wrong. */
+  parse(text: string): Settings[K] | { problem: string };
+}
 
-export type UserSettingName = keyof typeof userSettings;
+type UserSettings = { [K in Exclude<keyof Settings, 'signInFlows'>]: UserSetting<K> };
+
+/** The settings a user may change by name (the CLI's `settings set`, the window's settings page). */
+export const userSettings: UserSettings = {
+  tokenStore: {
+    help: "keychain (default) | aws-cli-cache: keep tokens only in the AWS CLI cache, the AWS CLI's own security level, for machines without a keychain",
+    parse: (text) =>
+      text === 'keychain' || text === 'aws-cli-cache'
+        ? text
+        : { problem: 'must be keychain or aws-cli-cache' },
+  },
+  awsCliCacheMirror: {
+    help: "true (default) | false: share the sign-in through the AWS CLI's cache",
+    parse: (text) =>
+      text === 'true' ? true : text === 'false' ? false : { problem: 'must be true or false' },
+  },
+  targetProfile: {
+    help: 'the profile `sso-tray use` switches (default: default)',
+    parse: (text) => {
+      const problem = profileNameProblem(text);
+      return problem === undefined ? text : { problem };
+    },
+  },
+  profileTemplate: {
+    help: `how profiles sync names profiles (default: ${defaultProfileTemplate}); tokens {account_name} {account_id} {role_name} {session}`,
+    parse: (text) => {
+      const problem = templateProblem(text);
+      return problem === undefined ? text : { problem };
+    },
+  },
+  inventoryMaxAgeMinutes: {
+    help: 'list accounts again when the cached list is older than this many minutes (default: 60)',
+    parse: (text) =>
+      /^\d{1,6}$/.test(text) && Number(text) > 0
+        ? Number(text)
+        : { problem: 'must be a whole number of minutes, 1 or more' },
+  },
+};
+
+export type UserSettingName = keyof UserSettings;
+
+export function isUserSettingName(name: string): name is UserSettingName {
+  return Object.hasOwn(userSettings, name);
+}
 
 export class SettingsStore {
   private readonly path: string;
@@ -81,9 +136,23 @@ function sanitize(value: unknown): Settings {
     for (const [name, flow] of Object.entries(input.signInFlows as Record<string, unknown>))
       if (flow === 'pkce' || flow === 'device-code') flows[name] = flow;
   }
-  return {
-    tokenStore: input.tokenStore === 'aws-cli-cache' ? 'aws-cli-cache' : 'keychain',
-    awsCliCacheMirror: typeof input.awsCliCacheMirror === 'boolean' ? input.awsCliCacheMirror : true,
-    signInFlows: flows,
-  };
+  const settings: Settings = { ...defaultSettings, signInFlows: flows };
+  for (const name of Object.keys(userSettings) as UserSettingName[]) {
+    const stored = input[name];
+    if (stored === undefined) continue;
+    if (typeof stored !== 'string' && typeof stored !== 'number' && typeof stored !== 'boolean') continue;
+    const parsed = userSettings[name].parse(String(stored));
+    if (typeof parsed !== 'object') Object.assign(settings, { [name]: parsed });
+  }
+  return settings;
+}
+
+/** Why a naming template cannot be used, or undefined when it can. */
+function templateProblem(template: string): string | undefined {
+  try {
+    parseTemplate(template);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { AppError } from '../app/app-error';
-import { writeFileAtomic } from './atomic-write';
+import { refuseReadOnly, writeFileAtomic } from './atomic-write';
 import { withFileLock } from './file-lock';
 import { IniDocument } from './ini-document';
 
@@ -28,6 +28,8 @@ export async function editIniFile<T>(
       if (!changed) return result;
       const after = document.serialize();
       if ((await readText(path)) !== before) continue; // changed under us: re-read and re-apply
+      // Checked before the backup, so that a refused edit does not replace the previous backup.
+      await refuseReadOnly(path);
       if (before !== undefined) await writeFileAtomic(`${path}.sso-tray-backup`, before, { mode: 0o600 });
       await writeFileAtomic(path, after);
       return result;

@@ -36,19 +36,22 @@ export class IniDocument {
   static parse(text: string): IniDocument {
     const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
     const body = bom ? text.slice(1) : text;
+    // One native split (the capture group keeps each line ending) is several times faster than a
+    // regex loop, which matters for configs of thousands of profiles.
+    const parts = body.split(/(\r\n|\n|\r)/);
     const lines: IniLine[] = [];
-    const pattern = /\r\n|\n|\r/g;
-    let from = 0;
-    for (let match = pattern.exec(body); match; match = pattern.exec(body)) {
-      lines.push({ text: body.slice(from, match.index), eol: match[0] });
-      from = match.index + match[0].length;
-    }
-    if (from < body.length || lines.length === 0) lines.push({ text: body.slice(from), eol: '' });
+    for (let index = 0; index < parts.length; index += 2)
+      lines.push({ text: parts[index] ?? '', eol: parts[index + 1] ?? '' });
+    // A text ending with a line break leaves an empty last part: it is not a line of its own.
+    const last = lines[lines.length - 1];
+    if (lines.length > 1 && last && last.text === '' && last.eol === '') lines.pop();
     return new IniDocument(bom, lines);
   }
 
   serialize(): string {
-    return this.bom + this.lines.map((line) => line.text + line.eol).join('');
+    let text = this.bom;
+    for (const line of this.lines) text += line.text + line.eol;
+    return text;
   }
 
   /** Every section in file order. Lines before the first header belong to none. */
@@ -154,9 +157,13 @@ export class IniDocument {
     return end;
   }
 
-  /** After the section's last entry (with its indented lines), before trailing blanks and comments. */
+  /**
+   * After the section's last entry (with its indented lines), before trailing blanks and comments.
+   * Indented lines right under the header count as owned by it: botocore reads the first as a key,
+   * and a key inserted above them would take them in as its continuation.
+   */
   private insertionPoint(section: IniSection): number {
-    let point = section.start + 1;
+    let point = this.continuationEnd(section.start, section.end);
     for (let index = section.start + 1; index < section.end; index++) {
       if (keyOf(this.lines[index]?.text ?? '')) point = this.continuationEnd(index, section.end);
     }
@@ -194,6 +201,7 @@ export class IniDocument {
 }
 
 function headerOf(text: string): string | undefined {
+  if (text.charCodeAt(0) !== 0x5b) return undefined; // '[': most lines are not headers
   const match = headerPattern.exec(text);
   return match ? (match[1] ?? '') : undefined;
 }

@@ -5,12 +5,14 @@ type Env = Readonly<Record<string, string | undefined>>;
 /**
  * The access-portal client of a region, following `AWS_ENDPOINT_URL_SSO` (then `AWS_ENDPOINT_URL`)
  * of the core's environment. `maxAttempts` 1 where SSO Tray runs its own retry policy
- * (discovery), so the SDK's retries never multiply with ours.
+ * (discovery), so the SDK's retries never multiply with ours. A call that hangs is given up after
+ * a while instead of holding a discovery or a `credential_process` forever.
  */
 export function createPortalClient(region: string, env: Env, maxAttempts?: number): SSOClient {
   const endpoint = env.AWS_ENDPOINT_URL_SSO ?? env.AWS_ENDPOINT_URL;
   return new SSOClient({
     region,
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 20_000 },
     ...(endpoint ? { endpoint } : {}),
     ...(maxAttempts === undefined ? {} : { maxAttempts }),
   });

@@ -169,9 +169,13 @@ export class SessionService {
     });
   }
 
-  /** The portal refused the token (UnauthorizedException): the session needs a new sign-in. */
-  markExpired(name: string): void {
+  /**
+   * The portal refused the token (UnauthorizedException): the session needs a new sign-in. Returns
+   * the error that says how, for the caller to throw.
+   */
+  markExpired(name: string): AppError {
     this.update(name, { rejectedByServer: true });
+    return this.expiredError(this.session(name));
   }
 
   /** Signs out: the portal's Logout (best effort), then the keychain items and the mirrored CLI file. */
