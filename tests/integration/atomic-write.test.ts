@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../electron/core/app/app-error';
-import { resolveSymlinks, writeFileAtomic } from '../../electron/core/aws-files/atomic-write';
+import { replaceBackup, resolveSymlinks, writeFileAtomic } from '../../electron/core/aws-files/atomic-write';
 import { repoRoot } from '../support/built-cli';
 import { fileWriteFailure } from '../support/file-write-failure';
 import { createTempHome, type TempHome } from '../support/temp-home';
@@ -259,3 +259,26 @@ async function writeAsUnprivilegedUser(readOnlyFolder: string, path: string): Pr
     await chmod(readOnlyFolder, 0o755);
   }
 }
+
+describe('replaceBackup', () => {
+  it('makes the backup the very file being replaced (a hard link: no copy)', async () => {
+    const config = join(home.root, 'config');
+    await writeFile(config, 'current\n', { mode: 0o644 });
+    await writeFile(`${config}.bak`, 'older\n');
+    await replaceBackup(config, `${config}.bak`, Buffer.from('current\n'));
+    expect((await stat(`${config}.bak`)).ino).toBe((await stat(config)).ino);
+    expect(await readdir(home.root)).toEqual(['config', 'config.bak']);
+  });
+
+  it('writes a 0600 copy where a link cannot be made, and leaves no temporary file', async () => {
+    // A folder cannot be hard-linked (EPERM), as a file on another device or on a file system
+    // without links cannot: the copy is the fallback for all of them.
+    const source = join(home.root, 'a-folder');
+    await mkdir(source);
+    const backup = join(home.root, 'backup');
+    await replaceBackup(source, backup, Buffer.from('the bytes read\n'));
+    expect(await readFile(backup, 'utf8')).toBe('the bytes read\n');
+    expect((await stat(backup)).mode & 0o777).toBe(0o600);
+    expect((await readdir(home.root)).sort()).toEqual(['a-folder', 'backup']);
+  });
+});

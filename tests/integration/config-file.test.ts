@@ -98,7 +98,10 @@ describe('editIniFile', () => {
     await writeConfig(original);
     await editIniFile(configPath, setKey('profile tuned', 'region', 'us-west-2'));
     expect(await readFile(`${configPath}.sso-tray-backup`, 'utf8')).toBe(original);
-    expect((await stat(`${configPath}.sso-tray-backup`)).mode & 0o777).toBe(0o600);
+    // The backup is the replaced file itself (a hard link), so it has the mode the config had.
+    expect((await stat(`${configPath}.sso-tray-backup`)).mode & 0o777).toBe(
+      (await stat(configPath)).mode & 0o777,
+    );
     expect(await readFile(configPath, 'utf8')).toBe(
       original.replace('region = eu-central-1\n', 'region = us-west-2\n'),
     );

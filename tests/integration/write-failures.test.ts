@@ -155,8 +155,8 @@ describe('a full disk (simulated with a file size limit)', () => {
     expect(outcome.result.stderr).toBe('');
     expect(await readFile(sandbox.configPath, 'utf8')).toBe(original);
     expect((await stat(sandbox.configPath)).ino).toBe(before.ino);
-    // The backup was written before the config, and is a whole copy of it.
-    expect(await readFile(sandbox.backupPath, 'utf8')).toBe(original);
+    // The new version failed before the backup was touched: the previous backup is as it was.
+    expect(await readFile(sandbox.backupPath, 'utf8')).toBe('previous backup\n');
     expect(await sorted(sandbox.folder)).toEqual(['config', 'config.sso-tray-backup']);
   });
 
@@ -180,7 +180,7 @@ describe('a full disk (simulated with a file size limit)', () => {
 
 describe('a backup that cannot be written', () => {
   it('on a full disk leaves the config and the previous backup as they were', async () => {
-    // Larger than the limit, so the backup (written first) is what fails.
+    // Larger than the limit: writing the new version fails, before the backup is touched.
     const original = realisticConfig(2 * limitBytes);
     await existingConfig(original);
     const before = await stat(sandbox.configPath);
@@ -196,7 +196,7 @@ describe('a backup that cannot be written', () => {
       ok: false,
       name: 'AppError',
       code: 'FileWriteFailed',
-      message: `Could not write ${sandbox.backupPath}: the disk is full or the file is too large: free some space and try again. The file was left as it was.`,
+      message: `Could not write ${sandbox.configPath}: the disk is full or the file is too large: free some space and try again. The file was left as it was.`,
     });
     expect(await readFile(sandbox.configPath, 'utf8')).toBe(original);
     expect((await stat(sandbox.configPath)).ino).toBe(before.ino);

@@ -730,7 +730,9 @@ function expectedAppendSection(
   if (last && result.length === 1 && last.text === '' && last.eol === '') result.pop();
   else if (last) {
     if (last.eol === '') last.eol = eol;
-    if (last.text.trim() !== '') result.push({ text: '', eol });
+    // After a lone CR the blank separator ends with CR too, or it would read back as part of a CRLF.
+    if (last.text.trim() !== '')
+      result.push({ text: '', eol: last.eol === '\r' && eol === '\n' ? '\r' : eol });
   }
   result.push(
     { text: `[${header}]`, eol },
@@ -855,6 +857,7 @@ describe('IniDocument properties', () => {
         document.appendSection(header, entries);
         const expected = expectedAppendSection(linesOf(IniDocument.parse(config.text)), header, entries);
         expect(linesOf(document)).toEqual(expected);
+        expect(linesOf(IniDocument.parse(document.serialize()))).toEqual(expected);
         const added = document.findSection((candidate) => candidate === header);
         expect(added && [...document.entries(added)]).toEqual(entries.map(([key, value]) => [key, value]));
         expect(document.sections()).toHaveLength(config.sectionCount + 1);
@@ -869,8 +872,38 @@ describe('IniDocument properties', () => {
         const section = pick % config.sectionCount;
         const document = IniDocument.parse(config.text);
         document.removeSection(sectionAt(document, section));
-        expect(linesOf(document)).toEqual(plain(config.lines.filter((line) => line.section !== section)));
+        const kept = plain(config.lines.filter((line) => line.section !== section));
+        // Nothing left is one empty line, as parsing an empty file gives.
+        expect(linesOf(document)).toEqual(kept.length > 0 ? kept : [{ text: '', eol: '' }]);
         expect(document.sections()).toHaveLength(config.sectionCount - 1);
+      }),
+      propertyRuns,
+    );
+  });
+
+  it('keeps its section list and its lines true through any sequence of edits (the list is cached and shifted)', () => {
+    const editArb = fc.record({
+      kind: fc.constantFrom('set', 'remove', 'append', 'removeSection'),
+      pick: fc.nat(),
+      key: keyNameArb,
+      value: fc.constantFrom('a', 'b', 'us-east-1'),
+    });
+    fc.assert(
+      fc.property(configArb(1), fc.array(editArb, { maxLength: 8 }), (config, edits) => {
+        const document = IniDocument.parse(config.text);
+        for (const edit of edits) {
+          const sections = document.sections();
+          const section = sections[edit.pick % Math.max(1, sections.length)];
+          if (edit.kind === 'append')
+            document.appendSection(`profile p${edit.pick}`, [[edit.key.toLowerCase(), edit.value]]);
+          else if (!section) continue;
+          else if (edit.kind === 'set') document.setValue(section, edit.key.toLowerCase(), edit.value);
+          else if (edit.kind === 'remove') document.removeKey(section, edit.key);
+          else document.removeSection(section);
+          const reread = IniDocument.parse(document.serialize());
+          expect(document.sections()).toEqual(reread.sections());
+          expect(linesOf(reread)).toEqual(linesOf(document)); // what it writes reads back line for line
+        }
       }),
       propertyRuns,
     );

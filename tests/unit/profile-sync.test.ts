@@ -512,7 +512,7 @@ function checkSync(text: string, opts: SyncOptions): string {
     // Appended: the text is a prefix, give or take a final line ending and one blank line.
     const prefix = after.slice(0, range.start);
     expect(prefix.startsWith(text)).toBe(true);
-    expect(prefix.slice(text.length)).toMatch(/^(\r\n|\n)?(\r\n|\n)?$/);
+    expect(prefix.slice(text.length)).toMatch(/^(\r\n|\n)?(\r\n|\n|\r)?$/);
     expect(after.slice(range.end)).toBe('');
   } else expect(after).toBe(text);
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, lstat, mkdir, open, readdir, readlink, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, link, lstat, mkdir, open, readdir, readlink, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { AppError } from '../app/app-error';
 
@@ -16,16 +16,47 @@ const staleTemporaryMs = 60_000;
  * dotfile managers keep working. A target with no write permission is refused: renaming over it
  * would succeed (only the folder's mode matters to rename), silently defeating the user's chmod.
  */
+export interface AtomicWriteOptions {
+  mode?: number;
+  /** For secrets: always `mode`, whatever mode an older file had. */
+  forceMode?: boolean;
+  /**
+   * false skips the fsyncs, for a copy whose loss in a power cut costs nothing (the backup beside
+   * a config): readers still see the old or the new file, never part of one.
+   */
+  durable?: boolean;
+}
+
+/** A new version written beside the file, not yet in its place. */
+export interface PreparedWrite {
+  /** Renames it over the file (and makes the rename durable). */
+  commit(): Promise<void>;
+  /** Deletes it; the file stays as it was. */
+  abort(): Promise<void>;
+}
+
 export async function writeFileAtomic(
   path: string,
-  contents: string,
-  /** `forceMode` for secrets: always `mode`, whatever mode an older file had. */
-  options: { mode?: number; forceMode?: boolean } = {},
+  contents: string | Uint8Array,
+  options: AtomicWriteOptions = {},
 ): Promise<void> {
-  const target = await resolveSymlinks(path);
+  await (await prepareAtomicWrite(path, contents, options)).commit();
+}
+
+/**
+ * The first half of writeFileAtomic: everything that can fail for lack of space or permission,
+ * done on a temporary file, so a caller can do more (replace a backup) before anything visible
+ * changes, and abort if that fails.
+ */
+export async function prepareAtomicWrite(
+  path: string,
+  contents: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<PreparedWrite> {
+  const durable = options.durable ?? true;
+  const { target, mode: existing } = await inspectTarget(path);
   const folder = dirname(target);
   let mode = options.mode ?? 0o600;
-  const existing = await existingMode(path, target);
   if (existing === undefined) {
     await mkdir(folder, { recursive: true, mode: 0o700 }).catch((cause: unknown) => {
       throw writeError(path, cause);
@@ -37,44 +68,75 @@ export async function writeFileAtomic(
   // Before writing, so that on a full disk the space a crashed write left behind is given back.
   await removeStaleTemporaries(folder);
   const temporary = join(folder, `.${randomBytes(6).toString('hex')}${temporarySuffix}`);
+  const abort = (): Promise<void> => unlink(temporary).catch(() => undefined);
   try {
     const handle = await open(temporary, 'wx', mode);
     try {
-      await handle.writeFile(contents, 'utf8');
-      await handle.sync();
+      await handle.writeFile(contents);
+      if (durable) await handle.sync();
     } finally {
       await handle.close();
     }
     await chmod(temporary, mode); // the umask may have narrowed it
-    await rename(temporary, target);
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
+    await abort();
     throw writeError(path, error);
   }
-  await syncFolder(folder);
+  return {
+    abort,
+    async commit() {
+      try {
+        await rename(temporary, target);
+      } catch (error) {
+        await abort();
+        throw writeError(path, error);
+      }
+      if (durable) await syncFolder(folder);
+    },
+  };
 }
 
 /**
- * Refuses, before anything is written, a file that exists without any write permission bit. For
- * callers that write other files first (the backup beside a config), so a refused edit changes
- * nothing at all.
+ * Makes `backupPath` the current version of `path` (whose bytes are `contents`), atomically: a
+ * hard link to the file that is about to be replaced, so no byte is copied; where links are not
+ * possible (another device, a file system without them) a copy written without fsync, since a
+ * backup lost in a power cut costs nothing. Readers of the backup see the old or the new one.
  */
-export async function refuseReadOnly(path: string): Promise<void> {
-  const existing = await existingMode(path, await resolveSymlinks(path));
-  if (existing !== undefined && (existing & 0o222) === 0) throw readOnlyError(path);
+export async function replaceBackup(path: string, backupPath: string, contents: Uint8Array): Promise<void> {
+  const temporary = join(
+    dirname(resolve(backupPath)),
+    `.${randomBytes(6).toString('hex')}${temporarySuffix}`,
+  );
+  try {
+    await link(await resolveSymlinks(path), temporary);
+    await rename(temporary, backupPath);
+    return;
+  } catch {
+    await unlink(temporary).catch(() => undefined);
+  }
+  await writeFileAtomic(backupPath, contents, { mode: 0o600, durable: false });
 }
 
-/** The permission bits of the file really written, or undefined when there is none yet. */
-async function existingMode(path: string, target: string): Promise<number | undefined> {
+/**
+ * The file really written (symlinks followed) and its permission bits, or no mode when there is
+ * no file yet. One lstat in the usual case of a plain file.
+ */
+async function inspectTarget(path: string): Promise<{ target: string; mode: number | undefined }> {
+  let target = resolve(path);
   try {
-    return (await stat(target)).mode & 0o777;
+    let info = await lstat(target);
+    if (info.isSymbolicLink()) {
+      target = await resolveSymlinks(path);
+      info = await stat(target);
+    }
+    return { target, mode: info.mode & 0o777 };
   } catch (error) {
-    if (isNotFound(error)) return undefined;
+    if (isNotFound(error)) return { target, mode: undefined };
     throw writeError(path, error);
   }
 }
 
-function readOnlyError(path: string): AppError {
+export function readOnlyError(path: string): AppError {
   return new AppError('FileWriteFailed', `${path} is read-only; make it writable (chmod u+w) and try again.`);
 }
 

@@ -16,11 +16,14 @@ export async function withFileLock<T>(
 ): Promise<T> {
   const lockPath = `${file}.sso-tray.lock`;
   const deadline = Date.now() + timeoutMs;
-  // The file's folder may not exist yet (a first ~/.aws/config): the lock needs it.
-  await mkdir(dirname(lockPath), { recursive: true, mode: 0o700 }).catch(() => undefined);
   for (let attempt = 0; ; attempt++) {
     try {
-      const handle = await open(lockPath, 'wx', 0o600);
+      const handle = await open(lockPath, 'wx', 0o600).catch(async (error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        // The file's folder may not exist yet (a first ~/.aws/config): the lock needs it.
+        await mkdir(dirname(lockPath), { recursive: true, mode: 0o700 }).catch(() => undefined);
+        return open(lockPath, 'wx', 0o600);
+      });
       await handle.writeFile(`${process.pid}\n`);
       await handle.close();
       break;

@@ -28,57 +28,118 @@ const headerPattern = /^\[(.*)\]\s*$/;
 const keyPattern = /^([^\s=:[#;][^=:]*?)\s*[=:]\s*(.*?)\s*$/;
 
 export class IniDocument {
+  /** The section list, worked out once per version of the lines (edits clear it). */
+  private sectionCache: readonly Readonly<IniSection>[] | undefined;
+  private eolCache: string | undefined;
+  private edits = 0;
+
+  /**
+   * Two parallel arrays, the text of each line and the ending after it, rather than an object per
+   * line: parsing a config of thousands of profiles then costs one split and one fill.
+   */
   private constructor(
     private readonly bom: string,
-    readonly lines: IniLine[],
+    private texts: string[],
+    private eols: string[],
   ) {}
 
   static parse(text: string): IniDocument {
     const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
     const body = bom ? text.slice(1) : text;
-    // One native split (the capture group keeps each line ending) is several times faster than a
-    // regex loop, which matters for configs of thousands of profiles.
-    const parts = body.split(/(\r\n|\n|\r)/);
-    const lines: IniLine[] = [];
-    for (let index = 0; index < parts.length; index += 2)
-      lines.push({ text: parts[index] ?? '', eol: parts[index + 1] ?? '' });
-    // A text ending with a line break leaves an empty last part: it is not a line of its own.
-    const last = lines[lines.length - 1];
-    if (lines.length > 1 && last && last.text === '' && last.eol === '') lines.pop();
-    return new IniDocument(bom, lines);
+    let texts: string[];
+    let eols: string[];
+    if (body.includes('\r')) {
+      const parts = body.split(/(\r\n|\n|\r)/);
+      texts = parts.filter((_, index) => index % 2 === 0);
+      eols = parts.filter((_, index) => index % 2 === 1);
+    } else {
+      texts = body.split('\n'); // a plain-string split is much faster than a regex one
+      eols = new Array<string>(texts.length - 1).fill('\n');
+    }
+    eols.push(''); // the last line's (absent) ending
+    // A text ending with a line break leaves an empty last line: it is not a line of its own.
+    if (texts.length > 1 && texts[texts.length - 1] === '') {
+      texts.pop();
+      eols.pop();
+    }
+    return new IniDocument(bom, texts, eols);
+  }
+
+  /** A document of the given lines, e.g. one section taken out of another document. */
+  static fromLines(lines: readonly Readonly<IniLine>[]): IniDocument {
+    return new IniDocument(
+      '',
+      lines.map((line) => line.text),
+      lines.map((line) => line.eol),
+    );
   }
 
   serialize(): string {
+    // String concatenation builds a rope, several times faster here than join for 10,000s of lines.
     let text = this.bom;
-    for (const line of this.lines) text += line.text + line.eol;
+    for (let index = 0; index < this.texts.length; index++)
+      text += (this.texts[index] ?? '') + (this.eols[index] ?? '');
     return text;
   }
 
+  get lineCount(): number {
+    return this.texts.length;
+  }
+
+  /** The text of line `index` (without its ending); '' past the end. */
+  textAt(index: number): string {
+    return this.texts[index] ?? '';
+  }
+
+  /** The line ending after line `index`: '\n', '\r\n', '\r', or '' for a last line without one. */
+  eolAt(index: number): string {
+    return this.eols[index] ?? '';
+  }
+
+  /** A copy of the lines as they stand; edits go through the methods, which keep the caches true. */
+  get lines(): IniLine[] {
+    return this.linesBetween(0, this.lineCount);
+  }
+
+  /** A copy of lines `from` up to (not including) `to`. */
+  linesBetween(from: number, to: number): IniLine[] {
+    const lines: IniLine[] = [];
+    for (let index = from; index < Math.min(to, this.lineCount); index++)
+      lines.push({ text: this.textAt(index), eol: this.eolAt(index) });
+    return lines;
+  }
+
   /** Every section in file order. Lines before the first header belong to none. */
-  sections(): IniSection[] {
+  sections(): readonly Readonly<IniSection>[] {
+    if (this.sectionCache) return this.sectionCache;
     const sections: IniSection[] = [];
-    this.lines.forEach((line, index) => {
-      const header = headerOf(line.text);
-      if (header === undefined) return;
+    const count = this.lineCount;
+    for (let index = 0; index < count; index++) {
+      const header = headerOf(this.textAt(index));
+      if (header === undefined) continue;
       const previous = sections[sections.length - 1];
       if (previous) previous.end = index;
-      sections.push({ header, start: index, end: this.lines.length });
-    });
+      sections.push({ header, start: index, end: count });
+    }
+    this.sectionCache = sections;
     return sections;
   }
 
   /** The last section whose header satisfies `matches` (botocore lets a later duplicate win). */
   findSection(matches: (header: string) => boolean): IniSection | undefined {
-    return this.sections()
-      .filter((section) => matches(section.header))
-      .pop();
+    const sections = this.sections();
+    for (let index = sections.length - 1; index >= 0; index--) {
+      const section = sections[index];
+      if (section && matches(section.header)) return { ...section };
+    }
+    return undefined;
   }
 
   /** The keys of a section (top level, not sub-section lines), lower-cased as botocore reads them. */
   entries(section: IniSection): Map<string, string> {
     const entries = new Map<string, string>();
     for (let index = section.start + 1; index < section.end; index++) {
-      const entry = keyOf(this.lines[index]?.text ?? '');
+      const entry = keyOf(this.textAt(index));
       if (entry) entries.set(entry.key.toLowerCase(), entry.value);
     }
     return entries;
@@ -90,9 +151,8 @@ export class IniDocument {
     if (found !== undefined) {
       const owned = this.continuationEnd(found, section.end);
       // Unchanged only without indented lines too: botocore would append those to the value.
-      if (this.lines[found]?.text === `${key} = ${value}` && owned === found + 1) return;
-      this.removeLines(found + 1, owned);
-      this.lines[found] = { text: `${key} = ${value}`, eol: this.lines[found]?.eol ?? '' };
+      if (this.textAt(found) === `${key} = ${value}` && owned === found + 1) return;
+      this.replaceLines(found, owned, [{ text: `${key} = ${value}`, eol: this.eolAt(found) }]);
       return;
     }
     this.insertLines(this.insertionPoint(section), [`${key} = ${value}`]);
@@ -116,16 +176,83 @@ export class IniDocument {
 
   /** Appends a new section at the end, separated from what comes before by one blank line. */
   appendSection(header: string, entries: readonly (readonly [string, string])[]): void {
-    const eol = this.dominantEol();
-    const last = this.lines[this.lines.length - 1];
-    if (last && last.text === '' && last.eol === '' && this.lines.length === 1) {
-      this.lines.pop();
-    } else if (last) {
-      if (last.eol === '') last.eol = eol;
-      if (last.text.trim() !== '') this.lines.push({ text: '', eol });
+    const eol = this.lineEnding();
+    this.appendLines([
+      { text: `[${header}]`, eol },
+      ...entries.map(([key, value]) => ({ text: `${key} = ${value}`, eol })),
+    ]);
+  }
+
+  /**
+   * Appends lines at the end, after one blank line unless the file is empty or already ends with
+   * one; a last line without a line ending gets one first.
+   */
+  appendLines(lines: readonly Readonly<IniLine>[]): void {
+    const eol = this.lineEnding();
+    const count = this.lineCount;
+    const lastText = this.textAt(count - 1);
+    const lastEnded = this.eolAt(count - 1) !== '';
+    if (count === 1 && lastText === '' && !lastEnded) {
+      this.replaceLines(0, 1, lines);
+      return;
     }
-    this.lines.push({ text: `[${header}]`, eol });
-    for (const [key, value] of entries) this.lines.push({ text: `${key} = ${value}`, eol });
+    const separator = lastText.trim() !== '' ? [{ text: '', eol }] : [];
+    const ended = lastEnded ? [] : [{ text: lastText, eol }];
+    this.replaceLines(count - ended.length, count, [...ended, ...separator, ...lines]);
+  }
+
+  /** Replaces the lines from `from` up to (not including) `to` with `lines`. */
+  replaceLines(from: number, to: number, lines: readonly Readonly<IniLine>[]): void {
+    const end = Math.max(from, to);
+    const same =
+      lines.length === end - from &&
+      lines.every(
+        (line, index) => line.text === this.texts[from + index] && line.eol === this.eols[from + index],
+      );
+    if (same) return; // the same lines again: nothing changes, and `version` says so
+    const headersMoved =
+      this.texts.slice(from, end).some((text) => headerOf(text) !== undefined) ||
+      lines.some((line) => headerOf(line.text) !== undefined);
+    const texts = lines.map((line) => line.text);
+    const eols = lines.map((line) => line.eol);
+    // splice(...spread) for the usual few lines; concat for a managed block of thousands, which
+    // would overflow the argument limit of a spread call.
+    if (lines.length < 1000) {
+      this.texts.splice(from, end - from, ...texts);
+      this.eols.splice(from, end - from, ...eols);
+    } else {
+      this.texts = this.texts.slice(0, from).concat(texts, this.texts.slice(end));
+      this.eols = this.eols.slice(0, from).concat(eols, this.eols.slice(end));
+    }
+    if (this.texts.length === 0) {
+      // No lines at all reads back as one empty line: keep that one line, as parse gives it.
+      this.texts.push('');
+      this.eols.push('');
+    }
+    this.keepBlankLinesApart(from);
+    this.keepBlankLinesApart(from + lines.length);
+    // Most edits change keys, not headers: then the sections only move, and are not scanned again.
+    this.sectionCache =
+      this.sectionCache && !headersMoved
+        ? shiftSections(this.sectionCache, from, end, lines.length - (end - from))
+        : undefined;
+    this.eolCache = undefined;
+    this.edits++;
+  }
+
+  /**
+   * An edit can bring a line ended by a lone CR next to a blank line ended by LF, which would read
+   * back as one CRLF: the blank line would vanish and the lines after it shift. Ending that blank
+   * line with CR too keeps every line where it was.
+   */
+  private keepBlankLinesApart(index: number): void {
+    if (this.eols[index - 1] === '\r' && this.texts[index] === '' && this.eols[index] === '\n')
+      this.eols[index] = '\r';
+  }
+
+  /** How many changes were made since parsing: compare two readings to know whether an edit changed anything. */
+  get version(): number {
+    return this.edits;
   }
 
   /** Removes a whole section: its header and every line up to the next header. */
@@ -136,7 +263,7 @@ export class IniDocument {
   private keyLine(section: IniSection, key: string): number | undefined {
     let found: number | undefined;
     for (let index = section.start + 1; index < section.end; index++) {
-      if (keyOf(this.lines[index]?.text ?? '')?.key.toLowerCase() === key.toLowerCase()) found = index;
+      if (keyOf(this.textAt(index))?.key.toLowerCase() === key.toLowerCase()) found = index;
     }
     return found;
   }
@@ -149,7 +276,7 @@ export class IniDocument {
   private continuationEnd(keyIndex: number, sectionEnd: number): number {
     let end = keyIndex + 1;
     for (let index = keyIndex + 1; index < sectionEnd; index++) {
-      const text = this.lines[index]?.text ?? '';
+      const text = this.textAt(index);
       if (text.trim() === '' || /^\s*[#;]/.test(text)) continue;
       if (!/^\s/.test(text)) break;
       end = index + 1;
@@ -165,39 +292,64 @@ export class IniDocument {
   private insertionPoint(section: IniSection): number {
     let point = this.continuationEnd(section.start, section.end);
     for (let index = section.start + 1; index < section.end; index++) {
-      if (keyOf(this.lines[index]?.text ?? '')) point = this.continuationEnd(index, section.end);
+      if (keyOf(this.textAt(index))) point = this.continuationEnd(index, section.end);
     }
     return point;
   }
 
   private insertLines(at: number, texts: string[]): void {
-    const eol = this.dominantEol();
-    const before = this.lines[at - 1];
+    const eol = this.lineEnding();
     // Inserting after a last line that had no line ending: give it one, keep the file's last state.
-    if (before && before.eol === '' && at === this.lines.length) {
-      before.eol = eol;
-      const added = texts.map((text) => ({ text, eol }));
-      const lastAdded = added[added.length - 1];
-      if (lastAdded) lastAdded.eol = '';
-      this.lines.splice(at, 0, ...added);
+    if (at > 0 && at === this.lineCount && this.eolAt(at - 1) === '') {
+      const added = texts.map((text, index) => ({ text, eol: index === texts.length - 1 ? '' : eol }));
+      this.replaceLines(at - 1, at, [{ text: this.textAt(at - 1), eol }, ...added]);
       return;
     }
-    this.lines.splice(at, 0, ...texts.map((text) => ({ text, eol })));
+    this.replaceLines(
+      at,
+      at,
+      texts.map((text) => ({ text, eol })),
+    );
   }
 
   private removeLines(from: number, to: number): void {
-    if (to > from) this.lines.splice(from, to - from);
+    if (to > from) this.replaceLines(from, to, []);
   }
 
-  private dominantEol(): string {
+  /** The line ending new lines get: CRLF when most lines end so, else LF. */
+  lineEnding(): string {
+    this.eolCache ??= this.countEndings();
+    return this.eolCache;
+  }
+
+  private countEndings(): string {
     let crlf = 0;
     let lf = 0;
-    for (const line of this.lines) {
-      if (line.eol === '\r\n') crlf++;
-      else if (line.eol === '\n') lf++;
+    for (const eol of this.eols) {
+      if (eol === '\r\n') crlf++;
+      else if (eol === '\n') lf++;
     }
     return crlf > lf ? '\r\n' : '\n';
   }
+}
+
+/**
+ * The sections after lines `from`..`end` (none of them a header) were replaced by lines that add
+ * `delta`: later sections move by `delta`, the one holding the range grows or shrinks by it.
+ */
+function shiftSections(
+  sections: readonly Readonly<IniSection>[],
+  from: number,
+  end: number,
+  delta: number,
+): IniSection[] {
+  return sections.map((section) =>
+    section.start >= end
+      ? { header: section.header, start: section.start + delta, end: section.end + delta }
+      : section.end >= end && section.start < from
+        ? { header: section.header, start: section.start, end: section.end + delta }
+        : section,
+  );
 }
 
 function headerOf(text: string): string | undefined {

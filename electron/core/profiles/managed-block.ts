@@ -62,9 +62,12 @@ export function scanManagedBlocks(document: IniDocument): { blocks: ManagedBlock
   const blocks: ManagedBlock[] = [];
   const problems: string[] = [];
   let open: (Marker & { begin: number }) | undefined;
-  document.lines.forEach((line, index) => {
-    const begin = markerOf(beginPattern, line.text);
-    const end = begin ? undefined : markerOf(endPattern, line.text);
+  for (let index = 0; index < document.lineCount; index++) {
+    const text = document.textAt(index);
+    // Markers are comments: skip the regexes for every other line (configs of thousands of lines).
+    if (!text.startsWith('# ')) continue;
+    const begin = markerOf(beginPattern, text);
+    const end = begin ? undefined : markerOf(endPattern, text);
     if (begin) {
       if (open)
         problems.push(
@@ -87,7 +90,7 @@ export function scanManagedBlocks(document: IniDocument): { blocks: ManagedBlock
       }
       open = undefined;
     }
-  });
+  }
   if (open)
     problems.push(
       `the block for ${label(open.session, open.legacy)} from line ${open.begin + 1} has no end marker`,

@@ -57,7 +57,7 @@ export function switchProfile(document: IniDocument, choice: SwitchChoice): Swit
   const problem = profileNameProblem(choice.profile) ?? ssoTargetProblem(choice);
   if (problem) throw new AppError('InvalidInput', problem);
 
-  const before = document.serialize();
+  const before = document.version;
   const write = ssoProfileEntries(choice);
   const indexes = profileSectionIndexes(document, choice.profile);
   if (indexes.length === 0) {
@@ -80,7 +80,7 @@ export function switchProfile(document: IniDocument, choice: SwitchChoice): Swit
     for (const key of done) removed.add(key);
   }
   return {
-    changed: document.serialize() !== before,
+    changed: document.version !== before,
     removed: removedKeyOrder.filter((key) => removed.has(key)),
   };
 }
@@ -88,6 +88,10 @@ export function switchProfile(document: IniDocument, choice: SwitchChoice): Swit
 /** Indexes (into `sections()`) of every section botocore or the JS SDK reads as the profile. */
 function profileSectionIndexes(document: IniDocument, profile: string): number[] {
   return document.sections().flatMap((section, index) => {
+    // Most headers of a large config cannot name the profile: skip botocore's shlex for them
+    // (unless quotes or escapes could spell the name in pieces).
+    if (section.header !== 'default' && !section.header.includes(profile) && !/["'\\]/.test(section.header))
+      return [];
     const name = parseSectionHeader(section.header);
     const matches =
       (name.kind === 'profile' && name.name === profile) ||

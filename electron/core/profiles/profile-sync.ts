@@ -110,19 +110,19 @@ export function syncProfiles(document: IniDocument, options: SyncOptions): SyncR
   }
   // The block's own line ending once it exists: taken from the whole file, it could flip as the
   // user's lines change, and a sync of the same roles would then rewrite the separators.
-  const eol = (own && document.lines[own.begin]?.eol) || lineEnding(document);
+  const eol = (own && document.eolAt(own.begin)) || document.lineEnding();
   for (const [name, target] of wanted) {
     if (byName.has(name)) continue;
     result.added.push(name);
     profiles.push({ name, lines: newProfile(name, target, eol) });
   }
 
-  const before = document.serialize();
+  const before = document.version;
   if (own || profiles.length > 0) {
     profiles.sort((a, b) => compare(a.name, b.name));
     writeBlock(document, session, own, [...profiles.map((profile) => profile.lines), ...others], eol);
   }
-  result.changed = document.serialize() !== before;
+  result.changed = document.version !== before;
   for (const list of [result.added, result.updated, result.removed, result.kept]) list.sort(compare);
   result.collisions = [...collisions.values()].sort((a, b) => compare(a.name, b.name));
   return result;
@@ -207,7 +207,7 @@ function chunksOf(
   const byName = new Map<string, IniLine[]>();
   const others: IniLine[][] = [];
   for (const section of blockSections(document, block)) {
-    const lines = document.lines.slice(section.start, section.end).map((line) => ({ ...line }));
+    const lines = document.linesBetween(section.start, section.end);
     while (lines.length > 1 && lines[lines.length - 1]?.text.trim() === '') lines.pop();
     const parsed = parseSectionHeader(section.header);
     if (parsed.kind === 'profile' && parsed.name !== 'default') {
@@ -220,13 +220,12 @@ function chunksOf(
 /** An existing generated profile with the target's keys written in place and its header canonical. */
 function editProfile(lines: readonly IniLine[], name: string, target: SsoRoleTarget): IniLine[] {
   // A document of just this profile's lines, so the usual key edits apply without re-parsing text.
-  const profile = IniDocument.parse('');
-  profile.lines.splice(0, profile.lines.length, ...lines.map((line) => ({ ...line })));
+  const profile = IniDocument.fromLines(lines);
   const header = profile.lines[0];
-  if (header) header.text = `[${sectionHeader('profile', name)}]`;
+  if (header) profile.replaceLines(0, 1, [{ text: `[${sectionHeader('profile', name)}]`, eol: header.eol }]);
   const stale = contradictingSsoKeys(profile, sectionAt(profile, 0), target.session);
   editSection(profile, 0, stale, ssoProfileEntries(target));
-  return profile.lines;
+  return profile.lines.map((line) => ({ ...line }));
 }
 
 function newProfile(name: string, target: SsoRoleTarget, eol: string): IniLine[] {
@@ -237,8 +236,7 @@ function newProfile(name: string, target: SsoRoleTarget, eol: string): IniLine[]
 }
 
 function accountOf(lines: readonly IniLine[]): string {
-  const profile = IniDocument.parse('');
-  profile.lines.splice(0, profile.lines.length, ...lines);
+  const profile = IniDocument.fromLines(lines);
   return profile.entries(sectionAt(profile, 0)).get('sso_account_id') ?? '';
 }
 
@@ -251,7 +249,7 @@ function writeBlock(
   eol: string,
 ): void {
   const endingOf = (index: number | undefined): string =>
-    (index === undefined ? undefined : document.lines[index]?.eol) || eol;
+    (index === undefined ? undefined : document.eolAt(index)) || eol;
   const lines: IniLine[] = [{ text: beginMarker(session.name, session.legacy), eol }];
   sections.forEach((section, index) => {
     if (index > 0) lines.push({ text: '', eol });
@@ -259,28 +257,8 @@ function writeBlock(
   });
   // Always ended, so a line the user adds after the block cannot join the marker line.
   lines.push({ text: endMarker(session.name, session.legacy), eol: endingOf(own?.end) });
-  if (own) {
-    document.lines.splice(own.begin, own.end - own.begin + 1, ...lines);
-    return;
-  }
-  const last = document.lines[document.lines.length - 1];
-  if (last && document.lines.length === 1 && last.text === '' && last.eol === '') document.lines.pop();
-  else if (last) {
-    if (last.eol === '') last.eol = eol;
-    if (last.text.trim() !== '') document.lines.push({ text: '', eol });
-  }
-  document.lines.push(...lines);
-}
-
-/** CRLF when most lines end so, else LF: what IniDocument uses for the lines it adds. */
-function lineEnding(document: IniDocument): string {
-  let crlf = 0;
-  let lf = 0;
-  for (const line of document.lines) {
-    if (line.eol === '\r\n') crlf++;
-    else if (line.eol === '\n') lf++;
-  }
-  return crlf > lf ? '\r\n' : '\n';
+  if (own) document.replaceLines(own.begin, own.end + 1, lines);
+  else document.appendLines(lines);
 }
 
 function sameLines(a: readonly IniLine[], b: readonly IniLine[]): boolean {
