@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IniDocument, type IniLine, type IniSection } from '../../electron/core/aws-files/ini-document';
+import { separateBlankLines } from '../support/blank-line-rule';
 
 const fixturesFolder = fileURLToPath(new URL('../fixtures/aws-config/', import.meta.url));
 const fixtureNames = readdirSync(fixturesFolder)
@@ -818,7 +819,7 @@ describe('IniDocument properties', () => {
           const section = pick % config.sectionCount;
           const document = IniDocument.parse(config.text);
           document.setValue(sectionAt(document, section), key, value);
-          const expected = expectedSetValue(config.lines, section, key, value);
+          const expected = separateBlankLines(expectedSetValue(config.lines, section, key, value));
           expect(linesOf(document)).toEqual(expected);
           expect(document.serialize()).toBe(
             (config.bom ? '\uFEFF' : '') + expected.map((line) => line.text + line.eol).join(''),
@@ -839,7 +840,7 @@ describe('IniDocument properties', () => {
           (line) => line.role === 'key' && line.section === section && line.key === key.toLowerCase(),
         );
         expect(document.removeKey(sectionAt(document, section), key)).toBe(present);
-        expect(linesOf(document)).toEqual(expectedRemoveKey(config.lines, section, key));
+        expect(linesOf(document)).toEqual(separateBlankLines(expectedRemoveKey(config.lines, section, key)));
         expect(document.entries(sectionAt(document, section)).has(key.toLowerCase())).toBe(false);
       }),
       propertyRuns,

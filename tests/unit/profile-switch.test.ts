@@ -315,7 +315,9 @@ function representsProfile(header: string, profile: string): boolean {
 function expectSameLines(after: readonly IniLine[], before: readonly IniLine[]): void {
   expect(after.map((line) => line.text)).toEqual(before.map((line) => line.text));
   before.forEach((line, index) => {
-    if (line.eol !== '') expect(after[index]?.eol).toBe(line.eol);
+    // The one byte an edit may change nearby: a blank line's LF that became CR (see blank-line-rule).
+    const separated = line.text === '' && line.eol === '\n' && after[index]?.eol === '\r';
+    if (line.eol !== '' && !separated) expect(after[index]?.eol).toBe(line.eol);
   });
 }
 

@@ -35,6 +35,10 @@ export function readSsoSessions(document: IniDocument): SsoConfigView {
   const incomplete: IncompleteSession[] = [];
   for (const section of document.sections()) {
     const name = parseSectionHeader(section.header);
+    // A profile is a legacy session only with sso_start_url: most profiles of a large config are
+    // passed over on a substring test instead of having their keys parsed.
+    if ((name.kind === 'profile' || name.kind === 'default') && !mentions(document, section, 'sso_start_url'))
+      continue;
     const entries = document.entries(section);
     if (name.kind === 'sso-session') {
       const startUrl = entries.get('sso_start_url');
@@ -61,6 +65,13 @@ export function readSsoSessions(document: IniDocument): SsoConfigView {
     }
   }
   return { sessions: [...sessions.values(), ...legacy.values()], incomplete };
+}
+
+/** Whether any line of the section contains `key` in any case (a cheap superset of having it). */
+function mentions(document: IniDocument, section: IniSection, key: string): boolean {
+  for (let index = section.start + 1; index < section.end; index++)
+    if (document.textAt(index).toLowerCase().includes(key)) return true;
+  return false;
 }
 
 /** `sso_registration_scopes` is comma-separated; whitespace trimmed, empties dropped (as the CLI does). */

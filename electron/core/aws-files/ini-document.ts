@@ -246,8 +246,9 @@ export class IniDocument {
    * line with CR too keeps every line where it was.
    */
   private keepBlankLinesApart(index: number): void {
-    if (this.eols[index - 1] === '\r' && this.texts[index] === '' && this.eols[index] === '\n')
-      this.eols[index] = '\r';
+    // In a run of blank lines each one is next to the one before, so the rule carries down the run.
+    for (let at = index; this.eols[at - 1] === '\r' && this.texts[at] === '' && this.eols[at] === '\n'; at++)
+      this.eols[at] = '\r';
   }
 
   /** How many changes were made since parsing: compare two readings to know whether an edit changed anything. */

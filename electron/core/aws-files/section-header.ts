@@ -8,8 +8,13 @@ export type SectionName =
   | { kind: 'profile' | 'sso-session' | 'services'; name: string }
   | { kind: 'other'; header: string };
 
+/** `profile NAME` with a plain name: what shlex would give, without running it (large configs). */
+const plainHeader = /^(profile|sso-session|services) ([^\s"'\\]+)$/;
+
 export function parseSectionHeader(header: string): SectionName {
   if (header === 'default') return { kind: 'default' };
+  const plain = plainHeader.exec(header);
+  if (plain) return { kind: plain[1] as 'profile' | 'sso-session' | 'services', name: plain[2] ?? '' };
   const tokens = shlexSplit(header);
   const [kind, name] = tokens ?? [];
   // botocore checks `header.startswith(kind)` before splitting: `[ profile x]` and `["profile" x]`
