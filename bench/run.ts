@@ -1,5 +1,6 @@
 // `npm run bench`: prints figures, asserts nothing. Quote them with the machine they came from.
 import { cpus, totalmem } from 'node:os';
+import { credentialProcessBench } from './credential-process-bench';
 import { discoveryBench } from './discovery-bench';
 import { emulatorBench } from './emulator-bench';
 import { startupBench } from './startup-bench';
@@ -14,4 +15,5 @@ console.log(
 await startupBench();
 await emulatorBench();
 await switchBench();
+await credentialProcessBench();
 await discoveryBench();

@@ -8,6 +8,18 @@ export interface Partition {
   dnsSuffix: string;
   signinHost: string;
   consoleHost: string;
+  /**
+   * The region whose federation endpoint is the global sign-in host itself; every other region
+   * of the partition gets `<region>.<signinHost>` (granted's rule, aws-sso-reference.md §5).
+   */
+  signinHomeRegion: string;
+  /**
+   * Where a sign-out that goes on to a sign-in (`/oauth?Action=logout&redirect_uri=…`) is sent.
+   * aws-vault and Leapp use `us-east-1.signin.aws.amazon.com` for this in the aws partition, and
+   * §5 notes the chain needs that host; no tool is known to use a regional host elsewhere, so the
+   * other partitions use their global sign-in host (unverified there).
+   */
+  chainedLogoutHost: string;
 }
 
 // Order matters: us-gov regions also match the commercial pattern's shape.
@@ -18,6 +30,8 @@ export const partitions: readonly Partition[] = [
     dnsSuffix: 'amazonaws.com',
     signinHost: 'signin.amazonaws-us-gov.com',
     consoleHost: 'console.amazonaws-us-gov.com',
+    signinHomeRegion: 'us-gov-west-1',
+    chainedLogoutHost: 'signin.amazonaws-us-gov.com',
   },
   {
     id: 'aws-cn',
@@ -25,6 +39,8 @@ export const partitions: readonly Partition[] = [
     dnsSuffix: 'amazonaws.com.cn',
     signinHost: 'signin.amazonaws.cn',
     consoleHost: 'console.amazonaws.cn',
+    signinHomeRegion: 'cn-north-1',
+    chainedLogoutHost: 'signin.amazonaws.cn',
   },
   {
     id: 'aws',
@@ -32,6 +48,8 @@ export const partitions: readonly Partition[] = [
     dnsSuffix: 'amazonaws.com',
     signinHost: 'signin.aws.amazon.com',
     consoleHost: 'console.aws.amazon.com',
+    signinHomeRegion: 'us-east-1',
+    chainedLogoutHost: 'us-east-1.signin.aws.amazon.com',
   },
 ];
 
@@ -44,4 +62,27 @@ export function partitionOf(region: string): Partition | undefined {
 export function oidcEndpoint(region: string): string | undefined {
   const partition = partitionOf(region);
   return partition && `https://oidc.${region}.${partition.dnsSuffix}`;
+}
+
+/**
+ * The sign-in host whose `/federation` serves a region: the global host for the partition's home
+ * region, `<region>.<signinHost>` otherwise. Of the two rules in §5 this is granted's: it keeps
+ * the global host AWS's own sample uses for each partition's original region, where aws-sso-cli's
+ * always-regional rule would send those regions to a host no AWS document names.
+ */
+export function signinHostOf(partition: Partition, region: string): string {
+  return region === partition.signinHomeRegion ? partition.signinHost : `${region}.${partition.signinHost}`;
+}
+
+/**
+ * Whether a host name is the partition's console: `console.<domain>` or one label in front of it
+ * (`<region>.console.<domain>`, or a service host such as `s3.console.aws.amazon.com`). AWS owns
+ * every name under the console host, so any single label is safe; nothing else is.
+ */
+export function isConsoleHostOf(partition: Partition, hostname: string): boolean {
+  if (hostname === partition.consoleHost) return true;
+  const suffix = `.${partition.consoleHost}`;
+  return (
+    hostname.endsWith(suffix) && /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(hostname.slice(0, -suffix.length))
+  );
 }

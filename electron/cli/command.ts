@@ -17,6 +17,8 @@ export interface CliContext {
   json: boolean;
   /** Aborted on Ctrl-C; long-running commands stop and clean up. */
   signal: AbortSignal;
+  /** How to run this very sso-tray from anywhere (absolute paths): for credential_process lines. */
+  selfCommand?: readonly string[];
 }
 
 export interface OptionDefinition {

@@ -1,5 +1,6 @@
 // The `sso-tray` command. Ctrl-C aborts the running command through its AbortSignal so it can
 // clean up (close listeners, leave files whole); a second Ctrl-C exits at once.
+import { realpathSync } from 'node:fs';
 import { commands } from './commands';
 
 // The SDK's Node-version notice is for developers of SDK apps, not for sso-tray's users: stderr is
@@ -20,6 +21,8 @@ runCli(
     stdout: process.stdout,
     stderr: process.stderr,
     signal: abort.signal,
+    // node and this script, both absolute, so a credential_process line works from any folder.
+    selfCommand: [process.execPath, realpathSync(process.argv[1] ?? '.')],
   },
   commands,
 ).then(

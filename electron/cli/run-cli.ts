@@ -11,6 +11,7 @@ export interface CliInvocation {
   stdout: OutputStream;
   stderr: OutputStream;
   signal?: AbortSignal;
+  selfCommand?: readonly string[];
 }
 
 /** 130 is the shell's code for a command stopped by Ctrl-C (128 + SIGINT). */
@@ -74,6 +75,7 @@ export async function runCli(
         paths: resolveAppPaths(invocation.env),
         json: parsed.values.json === true,
         signal: invocation.signal ?? new AbortController().signal,
+        ...(invocation.selfCommand ? { selfCommand: invocation.selfCommand } : {}),
       },
       { values: parsed.values, positionals: parsed.positionals },
     );

@@ -27,12 +27,18 @@ export async function writeAwsConfig(home: TempHome, text: string): Promise<void
   await writeFile(home.env.AWS_CONFIG_FILE ?? join(home.root, '.aws', 'config'), text, { mode: 0o600 });
 }
 
-export function runAwsCli(home: TempHome, args: string[], timeoutMs = 60_000): Promise<AwsCliResult> {
+/** Runs the AWS CLI in the temp home; `extraEnv` for what its child processes need (credential_process). */
+export function runAwsCli(
+  home: TempHome,
+  args: string[],
+  timeoutMs = 60_000,
+  extraEnv: Record<string, string> = {},
+): Promise<AwsCliResult> {
   return new Promise((resolve) => {
     execFile(
       awsCliPath,
       args,
-      { env: isolatedEnv(home.env), timeout: timeoutMs },
+      { env: isolatedEnv({ ...home.env, ...extraEnv }), timeout: timeoutMs },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });

@@ -9,10 +9,15 @@ const url = process.argv[process.argv.length - 1] ?? '';
 const decision = process.env.SSO_TRAY_TEST_BROWSER ?? 'approve';
 if (process.env.SSO_TRAY_TEST_BROWSER_LOG) appendFileSync(process.env.SSO_TRAY_TEST_BROWSER_LOG, `${url}\n`);
 
+/** Only loopback addresses are visited: a test must never reach AWS (the console's real host). */
+const isLoopback = (target) => ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(target).hostname);
+
 async function follow(response) {
   let current = response;
   for (let hops = 0; current.status >= 300 && current.status < 400 && hops < 5; hops++) {
-    current = await fetch(current.headers.get('location'), { redirect: 'manual' });
+    const location = new URL(current.headers.get('location') ?? '', current.url || undefined).href;
+    if (!isLoopback(location)) break;
+    current = await fetch(location, { redirect: 'manual' });
   }
   return current;
 }
@@ -23,7 +28,7 @@ async function answer(formUrl, fields) {
   await follow(response);
 }
 
-if (decision !== 'ignore') {
+if (decision !== 'ignore' && isLoopback(url)) {
   const page = await fetch(url, { redirect: 'manual' });
   if (page.status >= 300 && page.status < 400) {
     await follow(page);

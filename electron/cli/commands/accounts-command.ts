@@ -1,5 +1,5 @@
 import type { Inventory } from '../../../shared/inventory';
-import { createCore } from '../../core/app/create-core';
+import { coreFor } from '../cli-core';
 import type { CommandDefinition } from '../command';
 import { changeLines, partialWarnings, progressLine } from '../discovery-report';
 import { chooseSession } from '../session-argument';
@@ -19,7 +19,7 @@ export const accountsCommand: CommandDefinition = {
   },
   positionals: { min: 0, max: 1 },
   async run(context, { values, positionals }) {
-    const core = await createCore({ env: context.env });
+    const core = await coreFor(context);
     const name = chooseSession(core.sessions.list(), positionals[0]);
     core.sessions.session(name); // an unknown session fails here, with the sessions listed
     const progress = progressLine(context.stderr);

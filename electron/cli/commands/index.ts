@@ -1,5 +1,9 @@
 import type { CommandDefinition } from '../command';
 import { accountsCommand } from './accounts-command';
+import { consoleCommand } from './console-command';
+import { credentialProcessCommand } from './credential-process-command';
+import { credentialsCommand } from './credentials-command';
+import { envCommand } from './env-command';
 import { profilesCommand } from './profiles-command';
 import { useCommand } from './use-command';
 import { loginCommand } from './login-command';
@@ -16,6 +20,10 @@ export const commands: readonly CommandDefinition[] = [
   accountsCommand,
   useCommand,
   profilesCommand,
+  credentialsCommand,
+  credentialProcessCommand,
+  envCommand,
+  consoleCommand,
   settingsCommand,
   pathsCommand,
 ];

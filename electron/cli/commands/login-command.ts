@@ -1,5 +1,6 @@
 import { regionProblem, sessionNameProblem, startUrlProblem } from '../../../shared/session-input';
-import { createCore, type Core } from '../../core/app/create-core';
+import type { Core } from '../../core/app/create-core';
+import { coreFor } from '../cli-core';
 import { changeLines, partialWarnings, progressLine } from '../discovery-report';
 import type { SignInFlow } from '../../core/app/settings';
 import { UsageError, type CliContext, type CommandDefinition } from '../command';
@@ -43,7 +44,7 @@ export const loginCommand: CommandDefinition = {
     if (values['device-code'] && values.pkce) throw new UsageError('choose one of --device-code and --pkce');
     if ((startUrl === undefined) !== (region === undefined))
       throw new UsageError('--start-url and --region go together');
-    const core = await createCore({ env: context.env });
+    const core = await coreFor(context);
     if (startUrl !== undefined && region !== undefined) {
       const name = positionals[0];
       if (name === undefined)

@@ -1,4 +1,4 @@
-import { createCore } from '../../core/app/create-core';
+import { coreFor } from '../cli-core';
 import { UsageError, type CommandDefinition } from '../command';
 import { chooseSession } from '../session-argument';
 
@@ -14,7 +14,7 @@ export const logoutCommand: CommandDefinition = {
   positionals: { min: 0, max: 1 },
   async run(context, { values, positionals }) {
     if (values.all && positionals.length > 0) throw new UsageError('give a session or --all, not both');
-    const core = await createCore({ env: context.env });
+    const core = await coreFor(context);
     const names = values.all
       ? core.sessions.list().map((session) => session.name)
       : [chooseSession(core.sessions.list(), positionals[0])];

@@ -1,4 +1,4 @@
-import { createCore } from '../../core/app/create-core';
+import { coreFor } from '../cli-core';
 import type { ProfileSyncOutcome } from '../../core/switching/profile-sync-service';
 import { UsageError, type CliContext, type CommandDefinition } from '../command';
 
@@ -23,7 +23,7 @@ export const profilesCommand: CommandDefinition = {
     const [verb, named] = positionals;
     if (verb !== 'sync')
       throw new UsageError(`unknown profiles command "${verb ?? ''}"; use: sso-tray profiles sync`);
-    const core = await createCore({ env: context.env });
+    const core = await coreFor(context);
     const dryRun = values['dry-run'] === true;
     const names = named === undefined ? core.sessions.list().map((session) => session.name) : [named];
     if (names.length === 0) throw new UsageError('no session is configured; add one with sso-tray login');

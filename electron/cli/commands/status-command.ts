@@ -1,4 +1,4 @@
-import { createCore } from '../../core/app/create-core';
+import { coreFor } from '../cli-core';
 import type { CommandDefinition } from '../command';
 import { timeLeft } from '../format-time';
 
@@ -11,7 +11,7 @@ export const statusCommand: CommandDefinition = {
   options: {},
   positionals: { min: 0, max: 0 },
   async run(context) {
-    const core = await createCore({ env: context.env });
+    const core = await coreFor(context);
     const sessions = core.sessions.snapshot();
     if (context.json) {
       const payload = {

@@ -1,5 +1,5 @@
 import { regionProblem } from '../../../shared/session-input';
-import { createCore } from '../../core/app/create-core';
+import { coreFor } from '../cli-core';
 import { profileNameProblem } from '../../core/profiles/profile-name';
 import { UsageError, type CliContext, type CommandDefinition } from '../command';
 
@@ -32,7 +32,7 @@ export const useCommand: CommandDefinition = {
       (profile === undefined ? undefined : profileNameProblem(profile)) ??
       (region === undefined ? undefined : regionProblem(region));
     if (problem) throw new UsageError(problem);
-    const core = await createCore({ env: context.env });
+    const core = await coreFor(context);
     const outcome = await core.switcher.use(selector, {
       ...(values.session === undefined ? {} : { session: values.session as string }),
       ...(profile === undefined ? {} : { profile }),

@@ -6,6 +6,9 @@ import {
   type SsoConfigView,
 } from '../aws-files/aws-config';
 import { editIniFile, readIniFile } from '../aws-files/config-file';
+import { ConsoleService } from '../console/console-service';
+import { RoleCredentialCache } from '../credentials/role-credential-cache';
+import { RoleCredentialService } from '../credentials/role-credential-service';
 import { InventoryCache } from '../inventory/inventory-cache';
 import { InventoryService } from '../inventory/inventory-service';
 import { createPortalClient, portalLogout } from '../portal/portal-client';
@@ -18,6 +21,7 @@ import { createOidcClient } from '../sso/oidc-client';
 import { SessionService } from '../sso/session-service';
 import { TokenVault } from '../sso/token-vault';
 import { ChoiceStore } from '../switching/choice-store';
+import { profileStyleFor } from '../switching/profile-style';
 import { ProfileSyncService } from '../switching/profile-sync-service';
 import { SwitchService } from '../switching/switch-service';
 import { AppError } from './app-error';
@@ -33,6 +37,11 @@ export interface CoreOptions {
   keychain?: SecretStore;
   opener?: UrlOpener;
   platform?: NodeJS.Platform;
+  /**
+   * How to run sso-tray itself (absolute node and script paths, or the app's binary): written into
+   * credential_process lines when tokens stay in the keychain only.
+   */
+  selfCommand?: readonly string[];
 }
 
 /** Everything the tray and the CLI use, built from the environment (the composition root). */
@@ -42,6 +51,10 @@ export interface Core {
   settingsStore: SettingsStore;
   sessions: SessionService;
   inventory: InventoryService;
+  credentials: RoleCredentialService;
+  console: ConsoleService;
+  /** Opens URLs: `$BROWSER` when set, else the system's browser. */
+  opener: UrlOpener;
   switcher: SwitchService;
   profiles: ProfileSyncService;
   choices: ChoiceStore;
@@ -70,13 +83,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     new AwsCliTokenCache(paths.awsSsoCacheDir),
     settings.awsCliCacheMirror,
   );
+  const opener = options.opener ?? new SystemUrlOpener(options.env, platform);
   // Without the keychain, registrations live for the process only (never in a plain app file).
   const registrar = new ClientRegistrar(keychain ?? new MemorySecretStore(), clock);
   const sessions = new SessionService({
     clock,
     vault,
     registrar,
-    opener: options.opener ?? new SystemUrlOpener(options.env, platform),
+    opener,
     env: options.env,
     oidcClient: (region) => createOidcClient(region, options.env),
     rememberFlow: async (session, flow) => {
@@ -96,9 +110,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     maxAgeMs: settings.inventoryMaxAgeMinutes * 60_000,
   });
 
+  const credentials = new RoleCredentialService({
+    sessions,
+    cache: new RoleCredentialCache(keychain, clock),
+    portalClient: (region) => createPortalClient(region, options.env),
+  });
+  const consoleService = new ConsoleService({ sessions, credentials, settings, env: options.env });
   const choices = new ChoiceStore(paths.appHome);
-  const switcher = new SwitchService({ paths, settings, sessions, inventory, choices, clock });
-  const profiles = new ProfileSyncService({ paths, settings, sessions, inventory });
+  const profileStyle = profileStyleFor(settings, options.selfCommand);
+  const switcher = new SwitchService({ paths, settings, sessions, inventory, choices, clock, profileStyle });
+  const profiles = new ProfileSyncService({ paths, settings, sessions, inventory, profileStyle });
 
   const reload = async (): Promise<SsoConfigView> => {
     const view = readSsoSessions((await readIniFile(paths.awsConfigFile)).document);
@@ -113,6 +134,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settingsStore,
     sessions,
     inventory,
+    credentials,
+    console: consoleService,
+    opener,
     switcher,
     profiles,
     choices,
@@ -135,7 +159,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await reload();
       return added;
     },
-    logout: (name) =>
-      sessions.logout(name, (session, accessToken) => portalLogout(session.region, accessToken, options.env)),
+    async logout(name) {
+      await sessions.logout(name, (session, accessToken) =>
+        portalLogout(session.region, accessToken, options.env),
+      );
+      await credentials.forget(name);
+    },
   };
 }

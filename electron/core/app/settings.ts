@@ -22,6 +22,8 @@ export interface Settings {
   profileTemplate: string;
   /** A cached inventory older than this is listed again on the next look. */
   inventoryMaxAgeMinutes: number;
+  /** How the console opens: signed in through federation, or through the access portal's link. */
+  consoleMode: 'federation' | 'portal';
 }
 
 export const defaultSettings: Readonly<Settings> = Object.freeze({
@@ -31,6 +33,7 @@ export const defaultSettings: Readonly<Settings> = Object.freeze({
   targetProfile: 'default',
   profileTemplate: defaultProfileTemplate,
   inventoryMaxAgeMinutes: 60,
+  consoleMode: 'federation',
 });
 
 /** A setting a user may change by name: how to read it from text, and what it is for. */
@@ -69,6 +72,11 @@ export const userSettings: UserSettings = {
       const problem = templateProblem(text);
       return problem === undefined ? text : { problem };
     },
+  },
+  consoleMode: {
+    help: 'federation (default): the console opens signed in as the role | portal: through the access portal (works with the console multi-session sign-in)',
+    parse: (text) =>
+      text === 'federation' || text === 'portal' ? text : { problem: 'must be federation or portal' },
   },
   inventoryMaxAgeMinutes: {
     help: 'list accounts again when the cached list is older than this many minutes (default: 60)',

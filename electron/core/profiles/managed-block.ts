@@ -6,6 +6,7 @@
 import { AppError } from '../app/app-error';
 import type { IniDocument, IniSection } from '../aws-files/ini-document';
 import { parseSectionHeader } from '../aws-files/section-header';
+import { roleOfCredentialProcessLine } from './credential-process-line';
 
 export interface ManagedBlock {
   /** The session's name: the sso-session name, or the start URL for a legacy session. */
@@ -128,8 +129,9 @@ export function managedProfiles(document: IniDocument): Map<string, ManagedProfi
       const name = parseSectionHeader(section.header);
       if (name.kind !== 'profile') continue;
       const entries = document.entries(section);
-      const accountId = entries.get('sso_account_id');
-      const roleName = entries.get('sso_role_name');
+      const viaProcess = roleOfCredentialProcessLine(entries.get('credential_process') ?? '');
+      const accountId = entries.get('sso_account_id') ?? viaProcess?.accountId;
+      const roleName = entries.get('sso_role_name') ?? viaProcess?.roleName;
       if (accountId && roleName) profiles.set(name.name, { session: block.session, accountId, roleName });
     }
   }

@@ -17,6 +17,8 @@ export interface SwitchChoice {
   roleName: string;
   /** Written when given; otherwise the profile's `region` is left alone. */
   region?: string;
+  /** Write this credential_process line instead of the SSO keys (see sso-profile-keys.ts). */
+  credentialProcess?: string;
 }
 
 export interface SwitchResult {
@@ -41,7 +43,14 @@ export const conflictingKeys = [
   'web_identity_token_file',
 ] as const;
 
-const removedKeyOrder = ['sso_session', 'sso_start_url', 'sso_region', ...conflictingKeys];
+const removedKeyOrder = [
+  'sso_session',
+  'sso_start_url',
+  'sso_region',
+  'sso_account_id',
+  'sso_role_name',
+  ...conflictingKeys,
+];
 
 /**
  * Edits every section that represents the profile, so botocore and the JS SDK agree whichever one
@@ -75,7 +84,11 @@ export function switchProfile(document: IniDocument, choice: SwitchChoice): Swit
   for (const index of indexes) {
     const section = document.sections()[index];
     if (!section) continue;
-    const remove = [...contradictingSsoKeys(document, section, choice.session), ...conflictingKeys];
+    // credential_process is what the credential-process style writes: not a conflict there.
+    const conflicts = conflictingKeys.filter(
+      (key) => !(choice.credentialProcess && key === 'credential_process'),
+    );
+    const remove = [...contradictingSsoKeys(document, section, choice), ...conflicts];
     const done = editSection(document, index, remove, full.has(index) ? write : []);
     for (const key of done) removed.add(key);
   }

@@ -15,6 +15,8 @@ import type { SsoSessionConfig } from '../aws-files/aws-config';
 import { IniDocument, type IniLine } from '../aws-files/ini-document';
 import { parseSectionHeader, sectionHeader } from '../aws-files/section-header';
 import type { Inventory } from '../../../shared/inventory';
+import type { RoleRef } from '../credentials/role-credentials';
+import { roleOfCredentialProcessLine } from './credential-process-line';
 import { beginMarker, blockSections, endMarker, managedBlocks, type ManagedBlock } from './managed-block';
 import { configValueProblem, profileNameProblem } from './profile-name';
 import { compare, parseTemplate, profileNamesFor, type ProfileTemplate } from './profile-template';
@@ -40,6 +42,11 @@ export interface SyncOptions {
   prune: boolean;
   /** The generated profiles' `region`; the session's region when not given. */
   region?: string;
+  /**
+   * Writes profiles in the credential_process style instead of the SSO keys: the line for a role
+   * (when tokens stay in the keychain only, so the AWS CLI cannot sign in by itself).
+   */
+  credentialProcess?: (role: RoleRef) => string | undefined;
 }
 
 export interface SyncCollision {
@@ -76,7 +83,16 @@ export function syncProfiles(document: IniDocument, options: SyncOptions): SyncR
   const own = blocks.find((block) => block.session === session.name && block.legacy === session.legacy);
   const owners = otherOwners(document, blocks, own);
 
-  const { wanted, collisions } = planNames(inventory, template, { session, region }, owners);
+  const { wanted, collisions } = planNames(
+    inventory,
+    template,
+    {
+      session,
+      region,
+      ...(options.credentialProcess ? { credentialProcess: options.credentialProcess } : {}),
+    },
+    owners,
+  );
   const failedAccounts = new Set(
     inventory.accounts.filter((account) => account.error !== undefined).map((account) => account.accountId),
   );
@@ -135,13 +151,24 @@ export function syncProfiles(document: IniDocument, options: SyncOptions): SyncR
 function planNames(
   inventory: Inventory,
   template: ProfileTemplate,
-  base: { session: SsoSessionConfig; region: string },
+  base: {
+    session: SsoSessionConfig;
+    region: string;
+    credentialProcess?: (role: RoleRef) => string | undefined;
+  },
   owners: ReadonlyMap<string, string>,
 ): { wanted: Map<string, SsoRoleTarget>; collisions: Map<string, SyncCollision> } {
   const wanted = new Map<string, SsoRoleTarget>();
   const collisions = new Map<string, SyncCollision>();
   for (const pair of profileNamesFor(inventory, template, new Set([...owners.keys(), 'default']))) {
-    const target: SsoRoleTarget = { ...base, accountId: pair.accountId, roleName: pair.roleName };
+    const { accountId, roleName } = pair;
+    const target: SsoRoleTarget = {
+      session: base.session,
+      region: base.region,
+      accountId,
+      roleName,
+      ...withLine(base.credentialProcess?.({ session: base.session.name, accountId, roleName })),
+    };
     const why = pair.taken
       ? (owners.get(pair.name) ??
         'this is the name of the default profile, which is never generated: change the template')
@@ -223,7 +250,7 @@ function editProfile(lines: readonly IniLine[], name: string, target: SsoRoleTar
   const profile = IniDocument.fromLines(lines);
   const header = profile.lines[0];
   if (header) profile.replaceLines(0, 1, [{ text: `[${sectionHeader('profile', name)}]`, eol: header.eol }]);
-  const stale = contradictingSsoKeys(profile, sectionAt(profile, 0), target.session);
+  const stale = contradictingSsoKeys(profile, sectionAt(profile, 0), target);
   editSection(profile, 0, stale, ssoProfileEntries(target));
   return profile.lines.map((line) => ({ ...line }));
 }
@@ -235,9 +262,14 @@ function newProfile(name: string, target: SsoRoleTarget, eol: string): IniLine[]
   ];
 }
 
+const withLine = (line: string | undefined): { credentialProcess?: string } =>
+  line === undefined ? {} : { credentialProcess: line };
+
 function accountOf(lines: readonly IniLine[]): string {
   const profile = IniDocument.fromLines(lines);
-  return profile.entries(sectionAt(profile, 0)).get('sso_account_id') ?? '';
+  const entries = profile.entries(sectionAt(profile, 0));
+  const viaProcess = roleOfCredentialProcessLine(entries.get('credential_process') ?? '');
+  return entries.get('sso_account_id') ?? viaProcess?.accountId ?? '';
 }
 
 /** Replaces the block's lines, or appends the block after one blank line (as appendSection does). */

@@ -13,11 +13,24 @@ export interface SsoRoleTarget {
   roleName: string;
   /** The profile's `region`; left as it is when undefined. */
   region?: string;
+  /**
+   * A `credential_process` line to write instead of the SSO keys: when tokens stay in the keychain
+   * only, the AWS CLI has no token of its own and must ask SSO Tray for credentials.
+   */
+  credentialProcess?: string;
 }
+
+/** Keys that make botocore use SSO (it does before credential_process: they must go in that style). */
+const ssoKeys = ['sso_session', 'sso_start_url', 'sso_region', 'sso_account_id', 'sso_role_name'] as const;
 
 /** `[key, value]` pairs in the order they are written into a new section. */
 export function ssoProfileEntries(target: SsoRoleTarget): [string, string][] {
   const { session } = target;
+  if (target.credentialProcess !== undefined) {
+    const entries: [string, string][] = [['credential_process', target.credentialProcess]];
+    if (target.region !== undefined) entries.push(['region', target.region]);
+    return entries;
+  }
   const entries: [string, string][] = session.legacy
     ? [
         ['sso_start_url', session.startUrl],
@@ -46,9 +59,11 @@ export function ssoTargetProblem(target: SsoRoleTarget): string | undefined {
 export function contradictingSsoKeys(
   document: IniDocument,
   section: IniSection,
-  session: SsoSessionConfig,
+  target: SsoRoleTarget,
 ): string[] {
+  const { session } = target;
   const entries = document.entries(section);
+  if (target.credentialProcess !== undefined) return ssoKeys.filter((key) => entries.has(key));
   if (session.legacy) return entries.has('sso_session') ? ['sso_session'] : [];
   const stale: string[] = [];
   const startUrl = entries.get('sso_start_url');

@@ -4,13 +4,16 @@ import { editIniFile, readIniFile } from '../aws-files/config-file';
 import type { InventoryService } from '../inventory/inventory-service';
 import { syncProfiles, type SyncResult } from '../profiles/profile-sync';
 import { unifiedDiff } from '../profiles/unified-diff';
+import type { RoleRef } from '../credentials/role-credentials';
 import type { SessionService } from '../sso/session-service';
+import type { ProfileStyle } from './profile-style';
 
 export interface ProfileSyncDeps {
   paths: AppPaths;
   settings: Settings;
   sessions: SessionService;
   inventory: InventoryService;
+  profileStyle: ProfileStyle;
 }
 
 export interface ProfileSyncRequest {
@@ -42,6 +45,7 @@ export class ProfileSyncService {
       inventory,
       template: request.template ?? this.deps.settings.profileTemplate,
       prune: request.prune,
+      credentialProcess: (role: RoleRef) => this.deps.profileStyle(role),
     };
     const path = this.deps.paths.awsConfigFile;
     if (request.dryRun) {

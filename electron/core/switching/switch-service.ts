@@ -10,6 +10,7 @@ import { managedProfiles } from '../profiles/managed-block';
 import { staticKeysShadowing, switchProfile } from '../profiles/profile-switch';
 import type { SessionService } from '../sso/session-service';
 import type { ChoiceStore } from './choice-store';
+import type { ProfileStyle } from './profile-style';
 import { resolveSelector, type RoleChoice } from './role-selector';
 
 export interface SwitchDeps {
@@ -19,6 +20,7 @@ export interface SwitchDeps {
   inventory: InventoryService;
   choices: ChoiceStore;
   clock: Clock;
+  profileStyle: ProfileStyle;
 }
 
 export interface SwitchOptions {
@@ -99,11 +101,13 @@ export class SwitchService {
     const session = this.deps.sessions.session(choice.session);
     const profile = options.profile ?? this.deps.settings.targetProfile;
     const { changed, removed } = await editIniFile(this.deps.paths.awsConfigFile, (document) => {
+      const credentialProcess = this.deps.profileStyle(choice);
       const result = switchProfile(document, {
         profile,
         session,
         accountId: choice.accountId,
         roleName: choice.roleName,
+        ...(credentialProcess === undefined ? {} : { credentialProcess }),
         ...(options.region === undefined ? {} : { region: options.region }),
       });
       return { changed: result.changed, result };
