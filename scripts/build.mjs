@@ -31,13 +31,15 @@ await Promise.all([
     outfile: 'dist/preload/preload.cjs',
     external: ['electron'],
   }),
-  // The CLI runs on the user's Node (20 or later) and must start fast: one file, SDK included.
+  // The CLI runs on the user's Node (20 or later) and must start fast: SSO Tray's own code in one
+  // file, and the AWS SDK left in node_modules, loaded only by the commands that call AWS (a
+  // credential_process answered from the cache never parses it).
   build({
     ...common,
     target: 'node20',
     entryPoints: ['electron/cli/main.ts'],
     outfile: 'dist/cli/sso-tray.cjs',
-    external: ['@napi-rs/keyring'],
+    external: ['@napi-rs/keyring', '@aws-sdk/*', '@smithy/*'],
     banner: { js: '#!/usr/bin/env node' },
   }),
 ]);

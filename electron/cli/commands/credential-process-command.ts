@@ -1,7 +1,8 @@
 import { coreFor } from '../cli-core';
+import { cachedRoleCredentials } from '../../core/credentials/cached-role-credentials';
 import type { CommandDefinition } from '../command';
 import { formatCredentials } from '../credential-formats';
-import { resolveRole } from '../role-argument';
+import { directRole, resolveRole } from '../role-argument';
 
 /**
  * `sso-tray credential-process ACCOUNT/ROLE`: for `credential_process =` lines in the AWS config.
@@ -19,8 +20,17 @@ export const credentialProcessCommand: CommandDefinition = {
   },
   positionals: { min: 1, max: 1 },
   async run(context, { values, positionals }) {
+    const selector = positionals[0] ?? '';
+    const session = values.session as string | undefined;
+    // The lines SSO Tray writes name the role directly: answered from the keychain cache at once.
+    const direct = directRole(selector, session);
+    const cached = direct && (await cachedRoleCredentials(context.env, direct));
+    if (cached) {
+      context.stdout.write(formatCredentials(cached, 'process'));
+      return 0;
+    }
     const core = await coreFor(context);
-    const role = await resolveRole(core, positionals[0] ?? '', values.session as string | undefined);
+    const role = await resolveRole(core, selector, session);
     context.stdout.write(
       formatCredentials(await core.credentials.get(role, { signal: context.signal }), 'process'),
     );

@@ -12,8 +12,7 @@ import { RoleCredentialService } from '../credentials/role-credential-service';
 import { InventoryCache } from '../inventory/inventory-cache';
 import { InventoryService } from '../inventory/inventory-service';
 import { createPortalClient, portalLogout } from '../portal/portal-client';
-import { ChunkedSecretStore, keychainItemLimit } from '../secrets/chunked-secret-store';
-import { KeyringSecretStore } from '../secrets/keyring-secret-store';
+import { appKeychain } from '../secrets/app-keychain';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { ClientRegistrar } from '../sso/client-registration';
@@ -71,13 +70,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settingsStore = new SettingsStore(paths.appHome);
   const settings = await settingsStore.read();
   const platform = options.platform ?? process.platform;
-  const keychain =
-    settings.tokenStore === 'keychain'
-      ? new ChunkedSecretStore(
-          options.keychain ?? new KeyringSecretStore(undefined, platform),
-          keychainItemLimit(platform),
-        )
-      : undefined;
+  const keychain = appKeychain(settings, platform, options.keychain);
   const vault = new TokenVault(
     keychain,
     new AwsCliTokenCache(paths.awsSsoCacheDir),

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { delimiter } from 'node:path';
 import { AppError } from './app-error';
 
@@ -88,8 +87,10 @@ export function splitCommandLine(text: string): string[] {
 }
 
 /** Starts a program detached from us; resolves once it started, rejects if it could not. */
-function launch(argv: string[]): Promise<void> {
+async function launch(argv: string[]): Promise<void> {
   const [file, ...args] = argv;
+  // Loaded here, not at start-up: most commands never open a browser.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     if (!file) {
       reject(new Error('empty command'));

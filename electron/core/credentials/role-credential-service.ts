@@ -1,14 +1,15 @@
-import { GetRoleCredentialsCommand, type SSOClient } from '@aws-sdk/client-sso';
+import type { SSOClient } from '@aws-sdk/client-sso';
 import { AppError } from '../app/app-error';
 import type { SessionService } from '../sso/session-service';
 import { classifyPortalFailure, portalFailureSummary } from '../portal/portal-failure';
+import { portalSdk } from '../portal/portal-sdk';
 import type { RoleCredentialCache } from './role-credential-cache';
 import type { RoleCredentials, RoleRef } from './role-credentials';
 
 export interface RoleCredentialDeps {
   sessions: SessionService;
   cache: RoleCredentialCache;
-  portalClient: (region: string) => SSOClient;
+  portalClient: (region: string) => Promise<SSOClient>;
 }
 
 /**
@@ -44,7 +45,8 @@ export class RoleCredentialService {
   private async fetch(role: RoleRef, signal: AbortSignal | undefined): Promise<RoleCredentials> {
     const session = this.deps.sessions.session(role.session);
     const accessToken = await this.deps.sessions.accessToken(role.session);
-    const client = this.deps.portalClient(session.region);
+    const client = await this.deps.portalClient(session.region);
+    const { GetRoleCredentialsCommand } = await portalSdk();
     try {
       const { roleCredentials } = await client.send(
         new GetRoleCredentialsCommand({ accessToken, accountId: role.accountId, roleName: role.roleName }),

@@ -1,10 +1,11 @@
 import { setMaxListeners } from 'node:events';
-import { ListAccountRolesCommand, ListAccountsCommand, type SSOClient } from '@aws-sdk/client-sso';
+import type { SSOClient } from '@aws-sdk/client-sso';
 import type { DiscoveryProgress, Inventory, InventoryAccount } from '../../../shared/inventory';
 import { AppError } from '../app/app-error';
 import type { Clock } from '../app/clock';
 import { PortalCallError, type PacedCaller } from './paced-caller';
 import { sortAccounts } from './inventory-order';
+import { portalSdk } from '../portal/portal-sdk';
 
 /** The portal's largest page (`max_result` above 100 is refused with InvalidRequestException). */
 const pageSize = 100;
@@ -34,6 +35,7 @@ export async function discoverInventory(
   deps: DiscoveryDeps,
   options: DiscoveryOptions = {},
 ): Promise<Inventory> {
+  const { ListAccountRolesCommand, ListAccountsCommand } = await portalSdk();
   const stop = new AbortController();
   // Every account waiting for its turn listens on this signal: thousands in a large organisation.
   setMaxListeners(0, stop.signal);

@@ -14,7 +14,7 @@ export interface InventoryServiceDeps {
   cache: InventoryCache;
   clock: Clock;
   /** A portal client for a region, built with `maxAttempts: 1` (discovery has its own retries). */
-  portalClient: (region: string) => SSOClient;
+  portalClient: (region: string) => Promise<SSOClient>;
   /** How old a cached inventory may get before it is refreshed on the next look. */
   maxAgeMs: number;
   limiter?: AdaptiveRateOptions;
@@ -85,7 +85,7 @@ export class InventoryService {
       ...this.deps.limiter,
       ...(this.learnedRate.has(name) ? { initialRate: this.learnedRate.get(name) } : {}),
     });
-    const client = this.deps.portalClient(session.region);
+    const client = await this.deps.portalClient(session.region);
     let inventory: Inventory;
     try {
       inventory = await discoverInventory(

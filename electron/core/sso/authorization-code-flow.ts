@@ -1,8 +1,8 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import { CreateTokenCommand } from '@aws-sdk/client-sso-oidc';
 import { AppError } from '../app/app-error';
 import { sleep } from '../app/clock';
 import { cancelled, tokenFromResponse, type FlowContext } from './device-code-flow';
+import { oidcSdk } from './oidc-sdk';
 import { startLoopbackListener } from './loopback-listener';
 import { errorName } from './oidc-client';
 import type { SsoToken } from './sso-token';
@@ -19,6 +19,7 @@ export async function runAuthorizationCodeFlow(
   context: FlowContext & { authorizeEndpoint: string; scopes: string[] },
 ): Promise<SsoToken> {
   const { oidc, registration, clock, signal } = context;
+  const { CreateTokenCommand } = await oidcSdk();
   const verifier = codeVerifier();
   const state = randomUUID();
   const listener = await startLoopbackListener((query) => {

@@ -1,5 +1,6 @@
-import { RegisterClientCommand, type SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import type { Clock } from '../app/clock';
+import { oidcSdk } from './oidc-sdk';
 import type { SignInFlow } from '../app/settings';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SsoSessionConfig } from '../aws-files/aws-config';
@@ -43,6 +44,7 @@ export class ClientRegistrar {
       : session.scopes.length > 0
         ? session.scopes
         : ['sso:account:access'];
+    const { RegisterClientCommand } = await oidcSdk();
     const response = await oidc.send(
       new RegisterClientCommand({
         clientName: session.legacy ? 'sso-tray' : `sso-tray-${session.name}`,

@@ -1,13 +1,10 @@
-import {
-  CreateTokenCommand,
-  StartDeviceAuthorizationCommand,
-  type SSOOIDCClient,
-} from '@aws-sdk/client-sso-oidc';
+import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import type { PendingSignIn } from '../../../shared/session-snapshot';
 import { AppError } from '../app/app-error';
 import { sleep, type Clock } from '../app/clock';
 import type { UrlOpener } from '../app/url-opener';
 import type { ClientRegistration } from './client-registration';
+import { oidcSdk } from './oidc-sdk';
 import { deviceCodeGrant, errorName } from './oidc-client';
 import type { SsoToken } from './sso-token';
 
@@ -30,6 +27,7 @@ export interface FlowContext {
  * and CreateToken is polled at `interval`, 5 s slower after each `slow_down`.
  */
 export async function runDeviceCodeFlow(context: FlowContext): Promise<SsoToken> {
+  const { CreateTokenCommand, StartDeviceAuthorizationCommand } = await oidcSdk();
   const { oidc, registration, clock, signal } = context;
   const authorization = await oidc.send(
     new StartDeviceAuthorizationCommand({

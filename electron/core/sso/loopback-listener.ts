@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** What the browser brought back to `/oauth/callback`. */
@@ -29,6 +29,8 @@ export async function startLoopbackListener(
     deliver = resolve;
   });
   let answered = false;
+  // Loaded here, not at start-up: only a PKCE sign-in needs an HTTP server.
+  const { createServer } = await import('node:http');
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname !== '/oauth/callback' || request.method !== 'GET') {

@@ -1,5 +1,6 @@
-import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { oidcEndpoint } from '../../../shared/partitions';
+import { oidcSdk } from './oidc-sdk';
 
 /** The device authorization grant type of RFC 8628, as SSO OIDC names it. */
 export const deviceCodeGrant = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -11,8 +12,9 @@ type Env = Readonly<Record<string, string | undefined>>;
  * of the environment the core was given, as the SDK does for its own process environment; tests
  * and the demo point it at the emulator that way.
  */
-export function createOidcClient(region: string, env: Env): SSOOIDCClient {
+export async function createOidcClient(region: string, env: Env): Promise<SSOOIDCClient> {
   const endpoint = env.AWS_ENDPOINT_URL_SSO_OIDC ?? env.AWS_ENDPOINT_URL;
+  const { SSOOIDCClient } = await oidcSdk();
   return new SSOOIDCClient({ region, ...(endpoint ? { endpoint } : {}) });
 }
 

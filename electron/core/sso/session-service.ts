@@ -27,7 +27,7 @@ export interface SessionServiceDeps {
   registrar: ClientRegistrar;
   opener: UrlOpener;
   env: Readonly<Record<string, string | undefined>>;
-  oidcClient: (region: string) => SSOOIDCClient;
+  oidcClient: (region: string) => Promise<SSOOIDCClient>;
   /** Called when a flow is chosen, so it is remembered for the session. */
   rememberFlow?: (session: string, flow: SignInFlow) => Promise<void>;
   warningLeadMs?: number;
@@ -154,7 +154,7 @@ export class SessionService {
           'NotSignedIn',
           `Not signed in to "${name}". Run: sso-tray login ${quoteArg(name)}`,
         );
-      const oidc = this.deps.oidcClient(session.region);
+      const oidc = await this.deps.oidcClient(session.region);
       try {
         const renewed = await refreshToken(oidc, token, this.deps.clock);
         await this.deps.vault.save(session, renewed);
@@ -211,7 +211,7 @@ export class SessionService {
     // Legacy profiles (no sso-session) sign in with the device flow only, as the AWS CLI does.
     const flow: SignInFlow = session.legacy ? 'device-code' : options.flow;
     this.update(session.name, { signingIn: true });
-    const oidc = this.deps.oidcClient(session.region);
+    const oidc = await this.deps.oidcClient(session.region);
     try {
       let token: SsoToken;
       try {

@@ -1,7 +1,8 @@
-import { CreateTokenCommand, type SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { AppError } from '../app/app-error';
 import type { Clock } from '../app/clock';
 import { errorName } from './oidc-client';
+import { oidcSdk } from './oidc-sdk';
 import type { SsoToken } from './sso-token';
 
 /** OIDC answers after which this refresh token will never work again. */
@@ -32,6 +33,7 @@ export async function refreshToken(
   signal?: AbortSignal,
 ): Promise<SsoToken> {
   if (!token.refreshToken || !token.clientId || !token.clientSecret) throw new RefreshRefusedError(undefined);
+  const { CreateTokenCommand } = await oidcSdk();
   const requestedAt = clock.now();
   try {
     const response = await oidc.send(

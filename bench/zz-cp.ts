@@ -1,0 +1,2 @@
+import { credentialProcessBench } from './credential-process-bench';
+await credentialProcessBench();
