@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IniDocument } from '../../electron/core/aws-files/ini-document';
 import { managedProfiles } from '../../electron/core/profiles/managed-block';
 import { pointAwsCliAt, runAwsCli, writeAwsConfig } from '../support/aws-cli';
+import { runProcess } from '../support/built-cli';
 import { resolveWithFromIni } from '../support/js-sdk-credentials';
 import { SignInRig } from '../support/sign-in-rig';
 import { uniqueName } from '../support/temp-home';
@@ -107,6 +108,40 @@ describe('sso-tray credentials, credential-process and env', () => {
       `export AWS_ACCESS_KEY_ID=${json.AccessKeyId ?? ''}\nexport AWS_SECRET_ACCESS_KEY=${json.SecretAccessKey ?? ''}\nexport AWS_SESSION_TOKEN=${json.SessionToken ?? ''}\nexport AWS_CREDENTIAL_EXPIRATION=${json.Expiration ?? ''}\n`,
     );
     expect(rig.emulator.log.count('GetRoleCredentials')).toBe(1);
+  });
+
+  it('the env format is what the AWS CLI and the JS SDK read from the environment', async () => {
+    const { text } = selector();
+    const lines = (await rig.cli(['credentials', text, '--format', 'env'])).stdout;
+    const env = Object.fromEntries(
+      lines
+        .trim()
+        .split('\n')
+        .map((line) => /^export (\w+)=(.*)$/.exec(line)?.slice(1, 3) ?? []),
+    ) as Record<string, string>;
+    const exported = await runAwsCli(
+      rig.home,
+      ['configure', 'export-credentials', '--format', 'process'],
+      60_000,
+      env,
+    );
+    expect(exported.stderr).toBe('');
+    expect(JSON.parse(exported.stdout)).toMatchObject({
+      Version: 1,
+      AccessKeyId: env.AWS_ACCESS_KEY_ID,
+      SecretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+      SessionToken: env.AWS_SESSION_TOKEN,
+    });
+    const script = `import { fromEnv } from '@aws-sdk/credential-provider-env';
+      const c = await fromEnv()(); process.stdout.write(JSON.stringify({ id: c.accessKeyId, expiration: c.expiration?.toISOString() }));`;
+    const viaJs = await runProcess(process.execPath, ['--input-type=module', '-e', script], {
+      ...rig.env(),
+      ...env,
+    });
+    expect(JSON.parse(viaJs.stdout)).toEqual({
+      id: env.AWS_ACCESS_KEY_ID,
+      expiration: env.AWS_CREDENTIAL_EXPIRATION,
+    });
   });
 
   it('env exports AWS_PROFILE for a profile that uses the role, or the credentials', async () => {

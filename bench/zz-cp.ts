@@ -1,2 +1,0 @@
-import { credentialProcessBench } from './credential-process-bench';
-await credentialProcessBench();
