@@ -177,6 +177,22 @@ describe('sso-tray profiles sync', () => {
     expect(issuedFor(keyId)).toEqual({ accountId: target?.accountId, roleName: target?.roleName });
   });
 
+  it('syncs every session when none is named, skipping one that is signed out', async () => {
+    const path = rig.home.env.AWS_CONFIG_FILE ?? '';
+    await writeFile(
+      path,
+      `${await readFile(path, 'utf8')}\n[sso-session other]\nsso_start_url = https://d-9999999999.awsapps.com/start\nsso_region = eu-west-1\n`,
+    );
+    const synced = await rig.cli(['profiles', 'sync']);
+    expect(synced.code).toBe(0);
+    expect(synced.stderr).toBe(
+      'sso-tray: skipped session other: Not signed in to "other". Run: sso-tray login other\n',
+    );
+    expect(managedProfiles(IniDocument.parse(await readFile(path, 'utf8'))).size).toBe(6);
+    const named = await rig.cli(['profiles', 'sync', 'other']);
+    expect(named.code).toBe(1);
+  });
+
   it('prunes only generated profiles whose role is gone', async () => {
     await rig.cli(['profiles', 'sync', session]);
     const [account] = rig.emulator.org.accounts;

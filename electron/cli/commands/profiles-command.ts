@@ -1,3 +1,4 @@
+import { AppError } from '../../core/app/app-error';
 import { coreFor } from '../cli-core';
 import type { ProfileSyncOutcome } from '../../core/switching/profile-sync-service';
 import { UsageError, type CliContext, type CommandDefinition } from '../command';
@@ -29,13 +30,20 @@ export const profilesCommand: CommandDefinition = {
     if (names.length === 0) throw new UsageError('no session is configured; add one with sso-tray login');
     const outcomes: ProfileSyncOutcome[] = [];
     for (const name of names) {
-      outcomes.push(
-        await core.profiles.sync(name, {
-          prune: values.prune === true,
-          dryRun,
-          ...(values.template === undefined ? {} : { template: values.template as string }),
-        }),
-      );
+      const request = {
+        prune: values.prune === true,
+        dryRun,
+        ...(values.template === undefined ? {} : { template: values.template as string }),
+      };
+      try {
+        outcomes.push(await core.profiles.sync(name, request));
+      } catch (error) {
+        // Syncing every session: one that is signed out (and never listed) is skipped, not fatal.
+        const skippable =
+          error instanceof AppError && (error.code === 'NotSignedIn' || error.code === 'SessionExpired');
+        if (named !== undefined || !skippable) throw error;
+        context.stderr.write(`sso-tray: skipped session ${name}: ${error.message}\n`);
+      }
     }
     if (context.json) {
       context.stdout.write(
