@@ -73,10 +73,11 @@ describe('sso-tray console', () => {
     expect(result.stderr).toBe(
       `Opened the console for ${role().roleName} in ${account.accountName} (${account.accountId}).\n`,
     );
+    // The browser runs detached from sso-tray, which has exited by now: wait for it to get there.
+    await expect.poll(() => rig.emulator.consoleLogins.length).toBe(1);
     const [url] = await opened();
     expect(new URL(url ?? '').pathname).toBe('/oauth');
     expect(rig.emulator.consoleLogouts).toBe(1);
-    expect(rig.emulator.consoleLogins).toHaveLength(1);
   });
 
   it('gives the access portal shortcut link with --portal, asking for no credentials', async () => {
