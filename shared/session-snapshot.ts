@@ -35,7 +35,38 @@ export interface ActiveChoice {
   roleName: string;
 }
 
+/** One role of one account in one session, as the menu and the window list it. */
+export interface RoleEntry {
+  session: string;
+  accountId: string;
+  accountName: string;
+  roleName: string;
+}
+
+/** A role the user switched to, most recent first. */
+export interface RecentEntry extends RoleEntry {
+  /** ISO-8601. */
+  usedAt: string;
+}
+
+/** What the views need to know of a session's inventory; the roles themselves come on request. */
+export interface InventorySummary {
+  session: string;
+  /** When the last discovery finished (ISO-8601); null when the session was never listed. */
+  fetchedAt: string | null;
+  accounts: number;
+  roles: number;
+  /** False when some accounts could not be listed last time. */
+  complete: boolean;
+  /** Set while a discovery runs. */
+  progress: { accountsDone: number; accountsTotal: number; totalKnown: boolean } | null;
+}
+
 export interface AppSnapshot {
   sessions: SessionSnapshot[];
-  active: ActiveChoice | null;
+  /** The role the target profile points at (set by `use`), with its account's name when known. */
+  active: (ActiveChoice & { accountName: string }) | null;
+  recent: RecentEntry[];
+  favourites: RoleEntry[];
+  inventories: InventorySummary[];
 }

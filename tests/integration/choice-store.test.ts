@@ -45,17 +45,36 @@ describe('ChoiceStore', () => {
     expect((await stat(store.file)).mode & 0o777).toBe(0o600);
   });
 
+  it('stars and unstars favourites, each role once, kept beside the active choice', async () => {
+    const store = new ChoiceStore(join(home.root, 'data'));
+    const role = (accountId: string) => ({
+      session: 'corp',
+      accountId,
+      accountName: `a-${accountId}`,
+      roleName: 'Admin',
+    });
+    await store.remember(choice('111111111111'), 'prod', '2026-11-30T09:00:00.000Z');
+    await store.setFavourite(role('222222222222'), true);
+    await store.setFavourite(role('333333333333'), true);
+    await store.setFavourite(role('222222222222'), true);
+    expect((await store.read()).favourites).toEqual([role('333333333333'), role('222222222222')]);
+    await store.setFavourite(role('333333333333'), false);
+    const state = await store.read();
+    expect(state.favourites).toEqual([role('222222222222')]);
+    expect(state.active).toEqual(choice('111111111111'));
+  });
+
   it('reads a missing or damaged file as no choice, and writes over it on the next switch', async () => {
     const store = new ChoiceStore(join(home.root, 'data'));
-    expect(await store.read()).toEqual({ active: null, recent: [] });
+    expect(await store.read()).toEqual({ active: null, recent: [], favourites: [] });
     await store.remember(choice('111111111111'), 'prod', '2026-11-30T09:00:00.000Z');
     await writeFile(store.file, '{ not json');
-    expect(await store.read()).toEqual({ active: null, recent: [] });
+    expect(await store.read()).toEqual({ active: null, recent: [], favourites: [] });
     await writeFile(
       store.file,
       JSON.stringify({ active: { profile: 'default' }, recent: [{ session: 1 }, 'x'] }),
     );
-    expect(await store.read()).toEqual({ active: null, recent: [] });
+    expect(await store.read()).toEqual({ active: null, recent: [], favourites: [] });
     await store.remember(choice('222222222222'), 'dev', '2026-11-30T09:01:00.000Z');
     expect(JSON.parse(await readFile(store.file, 'utf8'))).toMatchObject({ active: choice('222222222222') });
   });
