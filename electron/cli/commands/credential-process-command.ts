@@ -1,7 +1,7 @@
 import { coreFor } from '../cli-core';
 import { cachedRoleCredentials } from '../../core/credentials/cached-role-credentials';
 import type { CommandDefinition } from '../command';
-import { formatCredentials } from '../credential-formats';
+import { formatCredentials } from '../../core/credentials/credential-formats';
 import { directRole, resolveRole } from '../role-argument';
 
 /**

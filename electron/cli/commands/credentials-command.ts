@@ -1,6 +1,6 @@
 import { coreFor } from '../cli-core';
 import { UsageError, type CommandDefinition } from '../command';
-import { formatCredentials, type CredentialFormat } from '../credential-formats';
+import { formatCredentials, type CredentialFormat } from '../../core/credentials/credential-formats';
 import { resolveRole } from '../role-argument';
 
 const formats: readonly CredentialFormat[] = ['json', 'env', 'process'];

@@ -2,7 +2,7 @@ import { coreFor } from '../cli-core';
 import { readIniFile } from '../../core/aws-files/config-file';
 import { profilesForRole } from '../../core/switching/profiles-for-role';
 import type { CommandDefinition } from '../command';
-import { exportLines, formatCredentials } from '../credential-formats';
+import { exportLines, formatCredentials } from '../../core/credentials/credential-formats';
 import { resolveRole } from '../role-argument';
 
 /** `eval "$(sso-tray env ACCOUNT/ROLE)"`: select a role in the current shell only. */

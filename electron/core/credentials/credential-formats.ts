@@ -1,4 +1,4 @@
-import type { RoleCredentials } from '../core/credentials/role-credentials';
+import type { RoleCredentials } from './role-credentials';
 
 export type CredentialFormat = 'json' | 'env' | 'process';
 
