@@ -24,6 +24,14 @@ export interface Settings {
   inventoryMaxAgeMinutes: number;
   /** How the console opens: signed in through federation, or through the access portal's link. */
   consoleMode: 'federation' | 'portal';
+  /** Tray app: how long before a session expires it warns. */
+  notificationLeadMinutes: number;
+  /** Tray app: the accelerator that opens the switcher window; empty for none. */
+  globalShortcut: string;
+  /** Tray app: start when the user logs in. */
+  launchAtLogin: boolean;
+  /** Tray app: the window's colours. */
+  theme: 'system' | 'light' | 'dark';
 }
 
 export const defaultSettings: Readonly<Settings> = Object.freeze({
@@ -34,6 +42,10 @@ export const defaultSettings: Readonly<Settings> = Object.freeze({
   profileTemplate: defaultProfileTemplate,
   inventoryMaxAgeMinutes: 60,
   consoleMode: 'federation',
+  notificationLeadMinutes: 15,
+  globalShortcut: 'CommandOrControl+Shift+A',
+  launchAtLogin: false,
+  theme: 'system',
 });
 
 /** A setting a user may change by name: how to read it from text, and what it is for. */
@@ -77,6 +89,32 @@ export const userSettings: UserSettings = {
     help: 'federation (default): the console opens signed in as the role | portal: through the access portal (works with the console multi-session sign-in)',
     parse: (text) =>
       text === 'federation' || text === 'portal' ? text : { problem: 'must be federation or portal' },
+  },
+  notificationLeadMinutes: {
+    help: 'tray app: warn this many minutes before a session expires (default: 15)',
+    parse: (text) =>
+      /^\d{1,4}$/.test(text) && Number(text) >= 1 && Number(text) <= 1440
+        ? Number(text)
+        : { problem: 'must be a whole number of minutes from 1 to 1440' },
+  },
+  globalShortcut: {
+    help: 'tray app: the keys that open the switcher (default: CommandOrControl+Shift+A; empty for none)',
+    parse: (text) =>
+      /^[\x21-\x7e]{0,100}$/.test(text)
+        ? text
+        : { problem: 'must be an accelerator such as CommandOrControl+Shift+A' },
+  },
+  launchAtLogin: {
+    help: 'tray app: true | false (default): start when you log in',
+    parse: (text) =>
+      text === 'true' ? true : text === 'false' ? false : { problem: 'must be true or false' },
+  },
+  theme: {
+    help: 'tray app: system (default) | light | dark',
+    parse: (text) =>
+      text === 'system' || text === 'light' || text === 'dark'
+        ? text
+        : { problem: 'must be system, light or dark' },
   },
   inventoryMaxAgeMinutes: {
     help: 'list accounts again when the cached list is older than this many minutes (default: 60)',
