@@ -48,6 +48,9 @@ export const defaultSettings: Readonly<Settings> = Object.freeze({
   theme: 'system',
 });
 
+const parseBoolean = (text: string): boolean | { problem: string } =>
+  text === 'true' ? true : text === 'false' ? false : { problem: 'must be true or false' };
+
 /** A setting a user may change by name: how to read it from text, and what it is for. */
 interface UserSetting<K extends keyof Settings> {
   help: string;
@@ -68,8 +71,7 @@ export const userSettings: UserSettings = {
   },
   awsCliCacheMirror: {
     help: "true (default) | false: share the sign-in through the AWS CLI's cache",
-    parse: (text) =>
-      text === 'true' ? true : text === 'false' ? false : { problem: 'must be true or false' },
+    parse: parseBoolean,
   },
   targetProfile: {
     help: 'the profile `sso-tray use` switches (default: default)',
@@ -106,8 +108,7 @@ export const userSettings: UserSettings = {
   },
   launchAtLogin: {
     help: 'tray app: true | false (default): start when you log in',
-    parse: (text) =>
-      text === 'true' ? true : text === 'false' ? false : { problem: 'must be true or false' },
+    parse: parseBoolean,
   },
   theme: {
     help: 'tray app: system (default) | light | dark',
