@@ -71,7 +71,7 @@ describe('the IPC handlers', () => {
       shadowedBy: [],
     });
     await handlers.setFavourite({ ...ref, favourite: true });
-    const snapshot = await handlers.getSnapshot();
+    const snapshot = await handlers.getSnapshot(undefined);
     expect(snapshot.active).toMatchObject({ ...ref, accountName: account.accountName });
     expect(snapshot.favourites).toEqual([{ ...ref, accountName: account.accountName }]);
     await handlers.copyShellExports(ref);
@@ -109,7 +109,9 @@ describe('the IPC handlers', () => {
   it('cancel a sign-in that waits for the browser, and add a session to the AWS config', async () => {
     const { handlers } = await setUp({ autoApprove: false });
     const signingIn = handlers.signIn({ session: 'corp', flow: 'device-code' });
-    await expect.poll(async () => (await handlers.getSnapshot()).sessions[0]?.status).toBe('signing-in');
+    await expect
+      .poll(async () => (await handlers.getSnapshot(undefined)).sessions[0]?.status)
+      .toBe('signing-in');
     await handlers.cancelSignIn({ session: 'corp' });
     await expect(signingIn).rejects.toMatchObject({ code: 'Cancelled' });
     await handlers.addSession({
@@ -118,6 +120,9 @@ describe('the IPC handlers', () => {
       region: 'eu-west-1',
     });
     expect(await readFile(home.env.AWS_CONFIG_FILE ?? '', 'utf8')).toContain('[sso-session lab]');
-    expect((await handlers.getSnapshot()).sessions.map((session) => session.name)).toEqual(['corp', 'lab']);
+    expect((await handlers.getSnapshot(undefined)).sessions.map((session) => session.name)).toEqual([
+      'corp',
+      'lab',
+    ]);
   });
 });

@@ -80,8 +80,6 @@ export function createIpcHandlers(core: Core, state: AppState, shell: HandlerShe
     setFavourite: ({ favourite, ...ref }) => state.setFavourite(role(ref), favourite),
     getSettings: () => settingsView(core.settings),
     async updateSetting(update) {
-      if (!isUserSettingName(update.name))
-        throw new AppError('InvalidInput', `There is no setting ${update.name}.`);
       const parsed = userSettings[update.name].parse(String(update.value));
       if (typeof parsed === 'object') throw new AppError('InvalidInput', `${update.name} ${parsed.problem}.`);
       await core.settingsStore.update((stored) => Object.assign(stored, { [update.name]: parsed }));
