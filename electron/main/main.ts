@@ -2,7 +2,7 @@
 // the tray, the switcher window and notifications, and turns clicks, shortcuts and IPC requests
 // into core calls. It holds no domain logic: every decision is the core's.
 import { join } from 'node:path';
-import { app, clipboard, globalShortcut, ipcMain, Notification, powerMonitor, shell } from 'electron';
+import { app, clipboard, globalShortcut, ipcMain, net, Notification, powerMonitor, shell } from 'electron';
 import { AppState } from '../core/app/app-state';
 import { resolveAppPaths } from '../core/app/app-paths';
 import { systemClock } from '../core/app/clock';
@@ -138,18 +138,28 @@ async function start(): Promise<void> {
     hardenWebContents(contents, { openExternal, startUrls });
   });
 
-  // After sleep: refresh what is due and warn about what passed, silently (never a browser).
-  powerMonitor.on('resume', () => {
+  // After sleep, or when the network comes back: refresh what is due and warn about what passed,
+  // silently (a browser opens only on the user's click).
+  const catchUp = (): void => {
     scheduler.rescheduleAll();
     notifier.resumed();
     void state.refreshStale();
-  });
+  };
+  powerMonitor.on('resume', catchUp);
+  // Electron's main process has no "online" event: look every 30 s (a cheap local check).
+  let online = net.isOnline();
+  const networkWatch = setInterval(() => {
+    const now = net.isOnline();
+    if (now && !online) catchUp();
+    online = now;
+  }, 30_000);
   app.on('second-instance', () => {
     switcher.show();
   });
   // A tray app keeps running with no window open.
   app.on('window-all-closed', () => undefined);
   app.on('will-quit', () => {
+    clearInterval(networkWatch);
     globalShortcut.unregisterAll();
     stopRouter();
     notifier.dispose();
