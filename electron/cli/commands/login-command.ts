@@ -4,7 +4,7 @@ import { coreFor } from '../cli-core';
 import { changeLines, partialWarnings, progressLine } from '../discovery-report';
 import type { SignInFlow } from '../../core/app/settings';
 import { UsageError, type CliContext, type CommandDefinition } from '../command';
-import { timeLeft } from '../format-time';
+import { timeLeft } from '../../../shared/time-left';
 import { chooseSession } from '../session-argument';
 
 /** `sso-tray login`: sign in to an IAM Identity Center session, creating it when asked to. */

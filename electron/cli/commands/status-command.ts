@@ -1,6 +1,6 @@
 import { coreFor } from '../cli-core';
 import type { CommandDefinition } from '../command';
-import { timeLeft } from '../format-time';
+import { timeLeft } from '../../../shared/time-left';
 
 /** `sso-tray status`: every session, its state and how long it lasts. */
 export const statusCommand: CommandDefinition = {
