@@ -39,6 +39,7 @@ mkdir -p reports
 rm -f reports/vitest.json reports/playwright.json
 status=0
 scripts/with-keyring-session.sh npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=$?
-PLAYWRIGHT_JSON_OUTPUT_NAME=reports/playwright.json npx playwright test --reporter=list,json || status=$?
+# The browser suite too: its test bridge keeps tokens in the real OS keychain.
+PLAYWRIGHT_JSON_OUTPUT_NAME=reports/playwright.json scripts/with-keyring-session.sh npx playwright test --reporter=list,json || status=$?
 node scripts/test-summary.mjs reports/vitest.json reports/playwright.json || status=$?
 exit "$status"
