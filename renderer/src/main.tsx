@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import './app/app.css';
+import './app/screens.css';
+import './app/switcher.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');
