@@ -70,6 +70,16 @@ describe('screen choice', () => {
     expect(screen.kind === 'sign-in' ? screen.pending : undefined).toEqual(pending);
   });
 
+  it('shows a sign-in that is starting (no code yet), never the switcher in between', () => {
+    const starting = chooseScreen(snapshot([session({ status: 'signing-in' })]), 'main');
+    expect(starting).toEqual({ kind: 'sign-in-starting', session: session({ status: 'signing-in' }) });
+    const withInventory = chooseScreen(
+      snapshot([session({ status: 'signing-in' })], [summary({ fetchedAt: '2030-01-01T00:00:00Z' })]),
+      'main',
+    );
+    expect(withInventory.kind).toBe('sign-in-starting');
+  });
+
   it('shows settings and the add-session form on request', () => {
     const signedIn = snapshot([session({ status: 'active' })]);
     expect(chooseScreen(signedIn, 'settings').kind).toBe('settings');

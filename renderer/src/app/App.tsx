@@ -19,7 +19,7 @@
  *   progressbar "Listing the accounts of <session>" with status "<session>: 120 of 800 accounts",
  *   alerts (errors) with buttons "Retry" / "Sign in" / "Dismiss", status "Switch shadowed",
  *   toolbar "Selected role" › buttons "Use as default", "Open console", "Copy shell exports",
- *   toggle button "Favourite" (aria-pressed); contentinfo "Sessions" › buttons
+ *   toggle button "Favourite" (aria-pressed); footer "Sessions" (no landmark inside the region) › buttons
  *   "Refresh accounts of <session>" (named "Refreshing accounts of <session>" and disabled while
  *   a refresh or discovery runs) / "Sign in to <session>"; toast status "Done" after a copy;
  *   mouse: click selects, double-click uses, the ☆/★ glyph in a row toggles the favourite.
@@ -103,6 +103,16 @@ function ConnectedApp({ api }: { readonly api: SsoTrayApi }) {
     switch (screen.kind) {
       case 'sign-in':
         content = <SignIn session={screen.session} pending={screen.pending} />;
+        break;
+      case 'sign-in-starting':
+        content = (
+          <section className="screen sign-in" aria-labelledby="sign-in-title">
+            <h1 id="sign-in-title">Sign in to {screen.session.name}</h1>
+            <p className="lead" role="status">
+              Starting the sign-in…
+            </p>
+          </section>
+        );
         break;
       case 'settings':
         content = <Settings snapshot={snapshot} onBack={backToMain} />;

@@ -1,0 +1,148 @@
+// The switcher window end to end: the production renderer in Chromium, its preload API bridged to
+// the real core (emulator, temporary HOME, the OS keychain). First run, sign-in, discovery,
+// search, switching (checked in the AWS config on disk), the console, expiry, settings, axe.
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './support/axe';
+import { expect, test } from './support/fixtures';
+
+/** Console errors, warnings (CSP violations among them) and uncaught errors of the page. */
+function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  return problems;
+}
+
+test.describe('first run, sign-in and switching', () => {
+  test.use({ bridgeOptions: { withSession: false, accounts: 40, rolesPerAccount: 3 } });
+
+  test('adds a session, signs in with a device code, finds a role and makes it the default', async ({
+    page,
+    bridge,
+    rendererUrl,
+  }) => {
+    const problems = watchProblems(page);
+    await page.goto(rendererUrl);
+    await expect(page.getByRole('heading', { name: 'Set up SSO Tray' })).toBeVisible();
+    await expectNoSeriousViolations(page);
+
+    // Validation as the user types, then the session is added and the device flow starts.
+    await page.getByRole('textbox', { name: 'Start URL' }).fill('not a url');
+    await expect(page.getByRole('textbox', { name: 'Start URL' })).toHaveAccessibleDescription(/start URL/i);
+    await page.getByRole('textbox', { name: 'Start URL' }).fill(bridge.emulator.org.startUrl);
+    await page.getByRole('combobox', { name: 'Region' }).fill('us-east-1');
+    await page.getByRole('textbox', { name: 'Session name' }).fill('work');
+    await page.getByRole('radio', { name: 'With a code, on any device' }).check();
+    await page.getByRole('button', { name: 'Add and sign in' }).click();
+
+    // The emulator approves the code the core opened; the window goes on to the switcher.
+    const search = page.getByRole('combobox', { name: 'Search accounts and roles' });
+    await expect(page.getByRole('button', { name: /^Refresh(ing)? accounts of work$/ })).toBeVisible({
+      timeout: 20_000,
+    });
+    await expect(search).toBeFocused();
+    expect(await readFile(bridge.home.env.AWS_CONFIG_FILE ?? '', 'utf8')).toContain('[sso-session work]');
+    expect(bridge.core.settings.signInFlows.work).toBe('device-code');
+    expect(bridge.opened.some((url) => url.includes('user_code='))).toBe(true);
+
+    const account = bridge.emulator.org.accounts[7];
+    const role = account?.roles[1] ?? '';
+    await expect(
+      page.getByRole('listbox', { name: 'Accounts and roles' }).getByRole('option').first(),
+    ).toBeVisible();
+    await search.fill(account?.accountId ?? '');
+    const option = page.getByRole('option', { name: `${account?.accountName ?? ''} / ${role}` });
+    await expect(option).toBeVisible();
+    // An exact account id ranks first.
+    await expect(page.getByRole('option').first()).toHaveAccessibleName(
+      new RegExp(`^${account?.accountName ?? ''} / `),
+    );
+    while ((await option.getAttribute('aria-selected')) !== 'true') await search.press('ArrowDown');
+    await search.press('Enter');
+    await expect
+      .poll(async () => readFile(bridge.home.env.AWS_CONFIG_FILE ?? '', 'utf8'))
+      .toContain(`sso_role_name = ${role}`);
+    const config = await readFile(bridge.home.env.AWS_CONFIG_FILE ?? '', 'utf8');
+    expect(config).toContain(
+      `[default]\nsso_session = work\nsso_account_id = ${account?.accountId ?? ''}\nsso_role_name = ${role}`,
+    );
+    expect(bridge.shell.hidden).toBe(1);
+    expect(problems).toEqual([]);
+  });
+});
+
+test.describe('with a signed-in session', () => {
+  test.use({ bridgeOptions: { accounts: 30, rolesPerAccount: 2 } });
+
+  async function signedIn(page: Page, rendererUrl: string): Promise<void> {
+    await page.goto(rendererUrl);
+    await page.getByRole('button', { name: 'Sign in to corp' }).first().click();
+    await expect(page.getByRole('combobox', { name: 'Search accounts and roles' })).toBeFocused({
+      timeout: 20_000,
+    });
+  }
+
+  test('signs in with PKCE, opens the console and copies shell exports from the keyboard', async ({
+    page,
+    bridge,
+    rendererUrl,
+  }) => {
+    await signedIn(page, rendererUrl);
+    const search = page.getByRole('combobox', { name: 'Search accounts and roles' });
+    const account = bridge.emulator.org.accounts[3];
+    await search.fill(account?.accountName ?? '');
+    await expect(page.getByRole('option').first()).toHaveAccessibleName(
+      new RegExp(`^${account?.accountName ?? ''} / `),
+    );
+    await search.press('Control+Enter');
+    await expect.poll(() => bridge.opened.filter((url) => url.includes('/federation?')).length).toBe(1);
+    const consoleUrl = new URL(bridge.opened.find((url) => url.includes('/federation?')) ?? '');
+    expect((await fetch(consoleUrl, { redirect: 'manual' })).status).toBe(302);
+    expect(bridge.emulator.consoleLogins[0]?.accountId).toBe(account?.accountId);
+
+    await search.press('Control+c');
+    await expect.poll(() => bridge.clipboard.length).toBe(1);
+    expect(bridge.clipboard[0]).toMatch(/^export AWS_ACCESS_KEY_ID=/);
+    await expectNoSeriousViolations(page);
+  });
+
+  test('shows the expiry, and signs in again from the status bar', async ({ page, bridge, rendererUrl }) => {
+    await signedIn(page, rendererUrl);
+    bridge.emulator.revokeAllSessions();
+    // The next call with the refused token (the listing that follows sign-in, or a refresh the
+    // test asks for once that is done) marks the session expired.
+    const signIn = page.getByRole('button', { name: 'Sign in to corp' });
+    await expect(async () => {
+      if (await signIn.isVisible()) return;
+      const refresh = page.getByRole('button', { name: 'Refresh accounts of corp' });
+      if ((await refresh.count()) > 0 && (await refresh.isEnabled())) await refresh.click();
+      await expect(signIn).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(page.getByRole('alert')).toContainText(/expired/i);
+    await signIn.click();
+    await expect(page.getByRole('button', { name: 'Refresh accounts of corp' })).toBeVisible({
+      timeout: 20_000,
+    });
+  });
+
+  test('settings changes reach the core and its files', async ({ page, bridge, rendererUrl }) => {
+    await signedIn(page, rendererUrl);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect.poll(() => bridge.core.settings.theme).toBe('dark');
+    const target = page.getByRole('textbox', { name: 'Profile to point at the chosen role' });
+    await target.fill('work');
+    await page.getByRole('button', { name: 'Save Profile to point at the chosen role' }).click();
+    await expect.poll(() => bridge.core.settings.targetProfile).toBe('work');
+    const stored = JSON.parse(await readFile(`${bridge.core.paths.appHome}/settings.json`, 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(stored).toMatchObject({ theme: 'dark', targetProfile: 'work' });
+    await expectNoSeriousViolations(page);
+  });
+});
