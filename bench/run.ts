@@ -1,12 +1,13 @@
 // `npm run bench [-- NAME…]`: prints figures, asserts nothing. Quote them with the machine they
-// came from. Names pick some benchmarks (startup, emulator, switch, credentials, discovery); the
-// discovery one takes about ten minutes, since it runs at real throttle limits.
+// came from. Names pick some benchmarks (startup, emulator, switch, credentials, switcher,
+// discovery); the discovery one takes about ten minutes, since it runs at real throttle limits.
 import { cpus, totalmem } from 'node:os';
 import { credentialProcessBench } from './credential-process-bench';
 import { discoveryBench } from './discovery-bench';
 import { emulatorBench } from './emulator-bench';
 import { startupBench } from './startup-bench';
 import { switchBench } from './switch-bench';
+import { switcherBench } from './switcher-bench';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -15,6 +16,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   emulator: emulatorBench,
   switch: switchBench,
   credentials: credentialProcessBench,
+  switcher: switcherBench,
   discovery: discoveryBench,
 };
 
