@@ -19,14 +19,19 @@ export interface RendererFixtures {
 
 export const test = base.extend<BridgeFixtures, RendererFixtures>({
   bridgeOptions: [{}, { option: true }],
-  bridge: async ({ page, bridgeOptions }, use) => {
-    const bridge = await startCoreBridge(page, bridgeOptions);
-    try {
-      await use(bridge);
-    } finally {
-      await bridge.dispose();
-    }
-  },
+  // Automatic: a page of these tests always has the preload API, even when the test does not
+  // touch the bridge itself.
+  bridge: [
+    async ({ page, bridgeOptions }, use) => {
+      const bridge = await startCoreBridge(page, bridgeOptions);
+      try {
+        await use(bridge);
+      } finally {
+        await bridge.dispose();
+      }
+    },
+    { auto: true },
+  ],
   rendererUrl: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
     async ({}, use) => {
