@@ -118,6 +118,12 @@ const settingUpdates = [
   }),
   /** How the console opens: signed in through federation, or through the access portal's link. */
   z.strictObject({ name: z.literal('consoleMode'), value: z.enum(['federation', 'portal']) }),
+  /** The console's region when none is asked for; empty for the session's region (core checks it). */
+  z.strictObject({ name: z.literal('consoleRegion'), value: z.string().check(z.maxLength(32)) }),
+  /** Where the console opens by default: a service or a console URL; empty for home. */
+  z.strictObject({ name: z.literal('consoleDestination'), value: z.string().check(z.maxLength(2048)) }),
+  /** Write a session's profiles after each listing of its accounts. */
+  z.strictObject({ name: z.literal('profileSyncAuto'), value: z.boolean() }),
   /** How long before a session expires the tray app warns. */
   z.strictObject({
     name: z.literal('notificationLeadMinutes'),
@@ -156,6 +162,8 @@ export const ipcContract = {
     signIn: invoke(z.strictObject({ ...sessionRef, flow: z.optional(signInFlowSchema) })).returnsNothing(),
     cancelSignIn: invoke(z.strictObject(sessionRef)).returnsNothing(),
     signOut: invoke(z.strictObject(sessionRef)).returnsNothing(),
+    /** Signs out and removes the session's `[sso-session]` section from the AWS config. */
+    removeSession: invoke(z.strictObject(sessionRef)).returnsNothing(),
     addSession: invoke(
       z.strictObject({ name: sessionNameSchema, startUrl: startUrlSchema, region: regionSchema }),
     ).returnsNothing(),

@@ -143,6 +143,12 @@ test.describe('with a signed-in session', () => {
       unknown
     >;
     expect(stored).toMatchObject({ theme: 'dark', targetProfile: 'work' });
+    // Removing a session takes a second press, then its section leaves the AWS config.
+    await page.getByRole('button', { name: 'Remove corp' }).click();
+    await page.getByRole('button', { name: 'Confirm: remove corp from the AWS config' }).click();
+    await expect
+      .poll(async () => readFile(bridge.home.env.AWS_CONFIG_FILE ?? '', 'utf8'))
+      .not.toContain('[sso-session corp]');
     await expectNoSeriousViolations(page);
   });
 });

@@ -125,4 +125,34 @@ describe('the IPC handlers', () => {
       'lab',
     ]);
   });
+
+  it('use the console defaults, write profiles after each listing when asked, and remove a session', async () => {
+    const { handlers, shell } = await setUp();
+    await handlers.signIn({ session: 'corp', flow: 'device-code' });
+    await handlers.updateSetting({ name: 'consoleRegion', value: 'eu-central-1' });
+    await handlers.updateSetting({ name: 'consoleDestination', value: 's3' });
+    await handlers.updateSetting({ name: 'profileSyncAuto', value: true });
+    await handlers.refreshAccounts({ session: 'corp' });
+    expect(await readFile(home.env.AWS_CONFIG_FILE ?? '', 'utf8')).toContain(
+      '# >>> sso-tray profiles for sso-session corp',
+    );
+    const account = (await handlers.getInventory({ session: 'corp' }))?.accounts[0];
+    await handlers.openConsole({
+      session: 'corp',
+      accountId: account?.accountId ?? '',
+      roleName: account?.roles[0] ?? '',
+    });
+    expect(new URL(shell.opened[0] ?? '').searchParams.get('Destination')).toBe(
+      'https://eu-central-1.console.aws.amazon.com/s3/home?region=eu-central-1',
+    );
+    await expect(handlers.updateSetting({ name: 'consoleRegion', value: 'mars-1' })).rejects.toMatchObject({
+      code: 'InvalidInput',
+    });
+
+    await handlers.removeSession({ session: 'corp' });
+    const config = await readFile(home.env.AWS_CONFIG_FILE ?? '', 'utf8');
+    expect(config).not.toContain('[sso-session corp]');
+    expect(config).toContain('# >>> sso-tray profiles for sso-session corp'); // the user's profiles stay
+    expect((await handlers.getSnapshot(undefined)).sessions).toEqual([]);
+  });
 });

@@ -414,6 +414,19 @@ describe('IniDocument.removeSection', () => {
   });
 });
 
+describe('IniDocument.removeSectionEntries', () => {
+  it('removes the header and entries (with their indented lines) but keeps the comments after them', () => {
+    expect(
+      edited(
+        '[a]\nx = 1\n[sso-session s]\nk = v\ns3 =\n  y = 2\n\n# >>> marker\n[profile p]\nz = 3\n',
+        (d) => {
+          d.removeSectionEntries(sectionNamed(d, 'sso-session s'));
+        },
+      ),
+    ).toBe('[a]\nx = 1\n\n# >>> marker\n[profile p]\nz = 3\n');
+  });
+});
+
 describe('tricky hand-written configs (tests/fixtures/aws-config)', () => {
   it('has a corpus to test', () => {
     expect(fixtureNames).toEqual(

@@ -2,6 +2,8 @@ import type { DiscoveryProgress, Inventory } from '../../../shared/inventory';
 import type { AppSnapshot, InventorySummary, RoleEntry } from '../../../shared/session-snapshot';
 import type { InventoryService, RefreshResult } from '../inventory/inventory-service';
 import type { SessionService } from '../sso/session-service';
+import type { ProfileSyncService } from '../switching/profile-sync-service';
+import type { Settings } from './settings';
 import type { ChoiceState, ChoiceStore } from '../switching/choice-store';
 import type { SwitchOptions, SwitchOutcome, SwitchService } from '../switching/switch-service';
 
@@ -10,6 +12,8 @@ export interface AppStateDeps {
   inventory: InventoryService;
   choices: ChoiceStore;
   switcher: SwitchService;
+  profiles: ProfileSyncService;
+  settings: Settings;
 }
 
 /**
@@ -76,6 +80,9 @@ export class AppState {
         },
       });
       this.inventories.set(session, result.inventory);
+      // With profileSyncAuto, the generated profiles follow every listing (never pruned by itself).
+      if (this.deps.settings.profileSyncAuto)
+        await this.deps.profiles.sync(session, { prune: false, dryRun: false });
       return result;
     } finally {
       this.progress.delete(session);

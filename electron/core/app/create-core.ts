@@ -62,6 +62,11 @@ export interface Core {
   /** Adds `[sso-session NAME]` to the AWS config unless it exists; refuses a conflicting one. */
   addSession(name: string, startUrl: string, region: string): Promise<boolean>;
   logout(name: string): Promise<void>;
+  /**
+   * Signs out of a session and takes its `[sso-session]` section out of the AWS config (profiles
+   * that name it stay: they are the user's). Legacy sessions live in profiles and are refused.
+   */
+  removeSession(name: string): Promise<void>;
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -121,6 +126,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   await reload();
 
+  const logout = async (name: string): Promise<void> => {
+    await sessions.logout(name, (session, accessToken) =>
+      portalLogout(session.region, accessToken, options.env),
+    );
+    await credentials.forget(name);
+  };
+
   return {
     paths,
     settings,
@@ -134,6 +146,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     profiles,
     choices,
     reload,
+    async removeSession(name) {
+      const session = sessions.session(name);
+      if (session.legacy)
+        throw new AppError(
+          'InvalidInput',
+          `${name} comes from profiles with sso_start_url, not an [sso-session] section: edit those profiles in ${paths.awsConfigFile} to remove it.`,
+        );
+      await logout(name).catch(() => undefined); // signed out or not, the section goes
+      await editIniFile(paths.awsConfigFile, (document) => {
+        const section = findSsoSessionSection(document, name);
+        if (section) document.removeSectionEntries(section);
+        return { changed: section !== undefined, result: undefined };
+      });
+      await reload();
+    },
     async addSession(name, startUrl, region) {
       const added = await editIniFile(paths.awsConfigFile, (document) => {
         const existing = findSsoSessionSection(document, name);
@@ -152,11 +179,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await reload();
       return added;
     },
-    async logout(name) {
-      await sessions.logout(name, (session, accessToken) =>
-        portalLogout(session.region, accessToken, options.env),
-      );
-      await credentials.forget(name);
-    },
+    logout,
   };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../aws-files/atomic-write';
 import { profileNameProblem } from '../profiles/profile-name';
 import { defaultProfileTemplate, parseTemplate } from '../profiles/profile-template';
+import { regionProblem } from '../../../shared/session-input';
 import { AppError } from './app-error';
 
 export type SignInFlow = 'pkce' | 'device-code';
@@ -24,6 +25,12 @@ export interface Settings {
   inventoryMaxAgeMinutes: number;
   /** How the console opens: signed in through federation, or through the access portal's link. */
   consoleMode: 'federation' | 'portal';
+  /** The console's region when none is asked for; empty for the session's region. */
+  consoleRegion: string;
+  /** Where the console opens when nothing is asked for: a service (ec2) or a console URL; empty for home. */
+  consoleDestination: string;
+  /** Write the profiles of a session (profiles sync) after each listing of its accounts. */
+  profileSyncAuto: boolean;
   /** Tray app: how long before a session expires it warns. */
   notificationLeadMinutes: number;
   /** Tray app: the accelerator that opens the switcher window; empty for none. */
@@ -42,6 +49,9 @@ export const defaultSettings: Readonly<Settings> = Object.freeze({
   profileTemplate: defaultProfileTemplate,
   inventoryMaxAgeMinutes: 60,
   consoleMode: 'federation',
+  consoleRegion: '',
+  consoleDestination: '',
+  profileSyncAuto: false,
   notificationLeadMinutes: 15,
   globalShortcut: 'CommandOrControl+Shift+A',
   launchAtLogin: false,
@@ -91,6 +101,24 @@ export const userSettings: UserSettings = {
     help: 'federation (default): the console opens signed in as the role | portal: through the access portal (works with the console multi-session sign-in)',
     parse: (text) =>
       text === 'federation' || text === 'portal' ? text : { problem: 'must be federation or portal' },
+  },
+  consoleRegion: {
+    help: "the console's region when --region is not given (default: empty, the session's region)",
+    parse: (text) => {
+      const problem = text === '' ? undefined : regionProblem(text);
+      return problem === undefined ? text : { problem };
+    },
+  },
+  consoleDestination: {
+    help: 'where the console opens by default: a service such as ec2, or a console URL (default: empty, the home page)',
+    parse: (text) =>
+      text === '' || /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text) || text.startsWith('https://')
+        ? text
+        : { problem: 'must be a service name such as ec2, or an https console URL' },
+  },
+  profileSyncAuto: {
+    help: 'true | false (default): write the profiles of a session after each listing of its accounts',
+    parse: parseBoolean,
   },
   notificationLeadMinutes: {
     help: 'tray app: warn this many minutes before a session expires (default: 15)',

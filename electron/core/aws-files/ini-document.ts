@@ -261,6 +261,15 @@ export class IniDocument {
     this.removeLines(section.start, section.end);
   }
 
+  /**
+   * Removes a section's header and its entries, but keeps the blank and comment lines after its
+   * last entry: they often introduce what follows (a comment about the next section, the start
+   * marker of a managed block), not the section itself.
+   */
+  removeSectionEntries(section: IniSection): void {
+    this.removeLines(section.start, this.insertionPoint(section));
+  }
+
   private keyLine(section: IniSection, key: string): number | undefined {
     let found: number | undefined;
     for (let index = section.start + 1; index < section.end; index++) {

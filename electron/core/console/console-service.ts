@@ -28,14 +28,24 @@ export class ConsoleService {
 
   urlFor(role: RoleRef, request: ConsoleRequest = {}): Promise<string> {
     const session = this.deps.sessions.session(role.session);
-    const destination = {
-      ...(request.service === undefined ? {} : { service: request.service }),
-      ...(request.url === undefined ? {} : { url: request.url }),
-    };
+    const { consoleRegion, consoleDestination } = this.deps.settings;
+    // The settings' defaults apply only when the request names no destination of its own.
+    const asked = request.service !== undefined || request.url !== undefined;
+    const fallback = consoleDestination.startsWith('https://')
+      ? { url: consoleDestination }
+      : { service: consoleDestination };
+    const destination = asked
+      ? {
+          ...(request.service === undefined ? {} : { service: request.service }),
+          ...(request.url === undefined ? {} : { url: request.url }),
+        }
+      : consoleDestination === ''
+        ? {}
+        : fallback;
     return buildConsoleUrl({
       mode: request.portal ? 'portal' : this.deps.settings.consoleMode,
       startUrl: session.startUrl,
-      region: request.region ?? session.region,
+      region: request.region ?? (consoleRegion === '' ? session.region : consoleRegion),
       accountId: role.accountId,
       roleName: role.roleName,
       ...(Object.keys(destination).length > 0 ? { destination } : {}),

@@ -49,6 +49,10 @@ export function createIpcHandlers(core: Core, state: AppState, shell: HandlerShe
       signIns.get(session)?.abort();
     },
     signOut: ({ session }) => core.logout(session),
+    async removeSession({ session }) {
+      await core.removeSession(session);
+      await state.load();
+    },
     async addSession({ name, startUrl, region }) {
       await core.addSession(name, startUrl, region);
       await state.load();

@@ -21,6 +21,9 @@ export function SessionsSettings({ snapshot }: { readonly snapshot: AppSnapshot 
   const signIn = useSignIn();
   const id = useId();
   const signOut = useApiCall(api.signOut);
+  const remove = useApiCall(api.removeSession);
+  /** The session whose Remove was pressed once: a second press confirms. */
+  const [confirming, setConfirming] = useState<string | null>(null);
   const [flows, setFlows] = useState<Record<string, SignInFlow>>({});
   const [adding, setAdding] = useState(false);
   return (
@@ -73,12 +76,35 @@ export function SessionsSettings({ snapshot }: { readonly snapshot: AppSnapshot 
                     Sign out
                   </button>
                 )}
+                {!session.legacy && (
+                  <button
+                    type="button"
+                    className={confirming === session.name ? 'danger' : undefined}
+                    aria-label={
+                      confirming === session.name
+                        ? `Confirm: remove ${session.name} from the AWS config`
+                        : `Remove ${session.name}`
+                    }
+                    disabled={remove.pending}
+                    onClick={() => {
+                      if (confirming !== session.name) {
+                        setConfirming(session.name);
+                        return;
+                      }
+                      setConfirming(null);
+                      void remove.run({ session: session.name });
+                    }}
+                  >
+                    {confirming === session.name ? 'Confirm remove' : 'Remove'}
+                  </button>
+                )}
               </div>
             </li>
           );
         })}
       </ul>
       {signOut.problem && <ProblemBanner problem={signOut.problem} onDismiss={signOut.clear} />}
+      {remove.problem && <ProblemBanner problem={remove.problem} onDismiss={remove.clear} />}
       {adding ? (
         <AddSessionForm
           existing={snapshot.sessions.map((session) => session.name)}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { SettingUpdate, SettingsView } from '../../../../shared/ipc-contract';
+import { regionProblem } from '../../../../shared/session-input';
 import type { AppSnapshot } from '../../../../shared/session-snapshot';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { defaultProfileTemplate } from '../../search/profile-name';
@@ -144,6 +145,16 @@ function SettingsForm({ settings, change, save, children }: SettingsFormProps) {
           check={wholeMinutes(1, 999_999)}
           onSave={(value) => save({ name: 'inventoryMaxAgeMinutes', value: Number(value) })}
         />
+        <label className="setting checkbox">
+          <input
+            type="checkbox"
+            checked={settings.profileSyncAuto}
+            onChange={(event) => {
+              change({ name: 'profileSyncAuto', value: event.target.checked });
+            }}
+          />{' '}
+          Write a profile for every role after each listing (profiles sync)
+        </label>
       </section>
 
       {children}
@@ -165,6 +176,24 @@ function SettingsForm({ settings, change, save, children }: SettingsFormProps) {
             <option value="portal">Through the access portal</option>
           </select>
         </label>
+        <TextSetting
+          label="Console region"
+          value={settings.consoleRegion}
+          hint="Empty: the session's region. For example eu-west-1."
+          check={(draft) => (draft === '' ? undefined : regionProblem(draft))}
+          onSave={(value) => save({ name: 'consoleRegion', value: value.trim() })}
+        />
+        <TextSetting
+          label="Console destination"
+          value={settings.consoleDestination}
+          hint="Empty: the console home. A service such as ec2, or a console URL."
+          check={(draft) =>
+            draft === '' || /^[a-z0-9]+(-[a-z0-9]+)*$/.test(draft) || draft.startsWith('https://')
+              ? undefined
+              : 'Enter a service such as ec2, or an https console URL.'
+          }
+          onSave={(value) => save({ name: 'consoleDestination', value: value.trim() })}
+        />
       </section>
 
       <section className="settings-section" aria-labelledby={`${id}-app`}>
