@@ -152,3 +152,38 @@ test.describe('with a signed-in session', () => {
     await expectNoSeriousViolations(page);
   });
 });
+
+test.describe('a large organisation behind a slow portal', () => {
+  test.use({ bridgeOptions: { accounts: 150, rolesPerAccount: 1, knobs: { latencyMs: 40, tps: 40 } } });
+
+  test('shows the discovery progress while the accounts are listed', async ({ page, rendererUrl }) => {
+    await page.goto(rendererUrl);
+    await page.getByRole('button', { name: 'Sign in to corp' }).first().click();
+    await expect(page.getByRole('progressbar', { name: 'Listing the accounts of corp' })).toBeVisible({
+      timeout: 20_000,
+    });
+    await expect(page.getByText(/^corp: \d+ of \d+\+? accounts$/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Refresh accounts of corp' })).toBeEnabled({
+      timeout: 30_000,
+    });
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+  });
+});
+
+test.describe('static keys in the credentials file', () => {
+  test.use({
+    bridgeOptions: {
+      credentialsFile: '[default]\naws_access_key_id = AKIAOLD\naws_secret_access_key = old\n',
+    },
+  });
+
+  test('warn that they shadow the switch, and keep the window open', async ({ page, rendererUrl }) => {
+    await page.goto(rendererUrl);
+    await page.getByRole('button', { name: 'Sign in to corp' }).first().click();
+    await expect(page.getByRole('button', { name: 'Refresh accounts of corp' })).toBeEnabled({
+      timeout: 20_000,
+    });
+    await page.getByRole('combobox', { name: 'Search accounts and roles' }).press('Enter');
+    await expect(page.getByRole('status', { name: 'Switch shadowed' })).toContainText(/aws_access_key_id/);
+  });
+});
