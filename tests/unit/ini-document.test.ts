@@ -414,6 +414,28 @@ describe('IniDocument.removeSection', () => {
   });
 });
 
+describe('the blank line after a lone CR', () => {
+  it('is left as it is when the edit that joined it to a CR line is undone by a later step', () => {
+    // removeKey takes out two copies: after the first, the blank line follows a CR line; after the
+    // second it does not any more, so its LF stays.
+    const text =
+      '[default]\routput=\n max_concurrent_requests = 20\nregion=\n max_concurrent_requests = 20\rregion=\n\n';
+    expect(
+      edited(text, (d) => {
+        d.removeKey(sectionNamed(d, 'default'), 'region');
+      }),
+    ).toBe('[default]\routput=\n max_concurrent_requests = 20\n\n');
+  });
+
+  it('ends with CR when an edit leaves it right after a CR line, so it does not read back as a CRLF', () => {
+    expect(
+      edited('[default]\rregion = x\n\n[profile p]\n', (d) => {
+        d.removeKey(sectionNamed(d, 'default'), 'region');
+      }),
+    ).toBe('[default]\r\r[profile p]\n');
+  });
+});
+
 describe('IniDocument.removeSectionEntries', () => {
   it('removes the header and entries (with their indented lines) but keeps the comments after them', () => {
     expect(

@@ -32,6 +32,8 @@ export class IniDocument {
   private sectionCache: readonly Readonly<IniSection>[] | undefined;
   private eolCache: string | undefined;
   private edits = 0;
+  /** While an edit of several steps runs: where its steps joined lines, for the blank-line rule. */
+  private pendingBoundaries: number[] | undefined;
 
   /**
    * Two parallel arrays, the text of each line and the ending after it, rather than an object per
@@ -165,12 +167,20 @@ export class IniDocument {
    */
   removeKey(section: IniSection, key: string): boolean {
     let removed = false;
-    for (let end = section.end; ;) {
-      const found = this.keyLine({ ...section, end }, key);
-      if (found === undefined) return removed;
-      this.removeLines(found, this.continuationEnd(found, end));
-      end = found; // the earlier copies all lie before this one
-      removed = true;
+    // The blank-line rule is applied once all copies are gone, to the lines as they end up.
+    this.pendingBoundaries = [];
+    try {
+      for (let end = section.end; ;) {
+        const found = this.keyLine({ ...section, end }, key);
+        if (found === undefined) return removed;
+        this.removeLines(found, this.continuationEnd(found, end));
+        end = found; // the earlier copies all lie before this one
+        removed = true;
+      }
+    } finally {
+      const boundaries = this.pendingBoundaries;
+      this.pendingBoundaries = undefined;
+      for (const boundary of boundaries) this.keepBlankLinesApart(boundary);
     }
   }
 
@@ -229,13 +239,20 @@ export class IniDocument {
       this.texts.push('');
       this.eols.push('');
     }
-    this.keepBlankLinesApart(from);
-    this.keepBlankLinesApart(from + lines.length);
+    const delta = lines.length - (end - from);
+    if (this.pendingBoundaries) {
+      // Boundaries of earlier steps move with this one; the rule waits for the last step.
+      this.pendingBoundaries = this.pendingBoundaries.map((at) =>
+        at >= end ? at + delta : at > from ? from : at,
+      );
+      this.pendingBoundaries.push(from, from + lines.length);
+    } else {
+      this.keepBlankLinesApart(from);
+      this.keepBlankLinesApart(from + lines.length);
+    }
     // Most edits change keys, not headers: then the sections only move, and are not scanned again.
     this.sectionCache =
-      this.sectionCache && !headersMoved
-        ? shiftSections(this.sectionCache, from, end, lines.length - (end - from))
-        : undefined;
+      this.sectionCache && !headersMoved ? shiftSections(this.sectionCache, from, end, delta) : undefined;
     this.eolCache = undefined;
     this.edits++;
   }
