@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import type { Inventory } from '../shared/inventory';
 import type { AppSnapshot } from '../shared/session-snapshot';
 import { serveFolder } from '../tests/support/static-server';
+import { installStubPreloadApi, stubSettings } from '../tests/support/stub-preload-api';
 import { median, printTable } from './measure';
 
 const rendererDist = fileURLToPath(new URL('../dist/renderer', import.meta.url));
@@ -70,7 +71,13 @@ export async function switcherBench(): Promise<void> {
       const page = await browser.newPage({ viewport: { width: 420, height: 520 } });
       // tsx keeps function names with a `__name` helper that the page does not have.
       await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
-      await page.addInitScript(installStub, { snapshot, inventory });
+      await page.addInitScript(installStubPreloadApi, {
+        snapshot,
+        inventory,
+        settings: stubSettings,
+        appVersion: 'bench',
+      });
+      await page.addInitScript(installProbes);
       await page.goto(server.url);
       const search = page.getByRole('combobox', { name: 'Search accounts and roles' });
       await page.getByRole('option').first().waitFor();
@@ -108,50 +115,8 @@ export async function switcherBench(): Promise<void> {
   }
 }
 
-/** Runs in the page before the app: the stub preload API, and the probes the figures come from. */
-function installStub({ snapshot, inventory }: { snapshot: AppSnapshot; inventory: Inventory }): void {
-  const settings = {
-    tokenStore: 'keychain',
-    awsCliCacheMirror: true,
-    targetProfile: 'default',
-    profileTemplate: '{account_name}/{role_name}',
-    inventoryMaxAgeMinutes: 60,
-    consoleMode: 'federation',
-    consoleRegion: '',
-    consoleDestination: '',
-    profileSyncAuto: false,
-    notificationLeadMinutes: 15,
-    globalShortcut: 'CommandOrControl+Shift+A',
-    launchAtLogin: false,
-    theme: 'system',
-  };
-  const nothing = (): Promise<undefined> => Promise.resolve(undefined);
-  const api: Record<string, unknown> = {
-    appVersion: 'bench',
-    platform: 'linux',
-    getSnapshot: () => Promise.resolve(snapshot),
-    getInventory: () => Promise.resolve(inventory),
-    getSettings: () => Promise.resolve(settings),
-    onSnapshot: () => () => undefined,
-    onFocusSearch: () => () => undefined,
-  };
-  for (const name of [
-    'signIn',
-    'cancelSignIn',
-    'signOut',
-    'addSession',
-    'setFavourite',
-    'updateSetting',
-    'hideWindow',
-    'openConsole',
-    'copyShellExports',
-  ])
-    api[name] = nothing;
-  api.refreshAccounts = () => Promise.resolve({ added: 0, removed: 0 });
-  api.useRole = () => Promise.resolve({ profile: 'default', changed: true, removed: [], shadowedBy: [] });
-  api.syncProfiles = () => Promise.resolve({ added: 0, updated: 0, removed: 0, diff: '' });
-  Object.defineProperty(globalThis, 'ssoTray', { value: api });
-
+/** Runs in the page before the app: the probes the figures come from. */
+function installProbes(): void {
   const probe = globalThis as unknown as { __firstOption: number; __lastKeystroke: number };
   // The first role option in the DOM: performance.now() counts from the navigation's start.
   const watchFirst = new MutationObserver(() => {

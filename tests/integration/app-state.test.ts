@@ -1,14 +1,12 @@
 // The snapshot the tray and the window render: composed from the sessions, the remembered choices
 // and the inventories, published on every change, with a background listing after sign-in.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppSnapshot } from '../../shared/session-snapshot';
 import { AppState } from '../../electron/core/app/app-state';
-import { createCore, type Core } from '../../electron/core/app/create-core';
-import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
-import { Emulator } from '../emulator';
-import { createTempHome, type TempHome } from '../support/temp-home';
+import { type Core } from '../../electron/core/app/create-core';
+import type { Emulator } from '../emulator';
+import { type TempHome } from '../support/temp-home';
+import { startEmulatorCore } from '../support/emulator-core';
 
 let emulator: Emulator;
 let home: TempHome;
@@ -21,22 +19,8 @@ afterEach(async () => {
 });
 
 async function setUp(): Promise<{ core: Core; state: AppState; snapshots: AppSnapshot[] }> {
-  emulator = await Emulator.start({
-    accounts: 3,
-    rolesPerAccount: 2,
-    knobs: { autoApprove: true, devicePollIntervalSeconds: 0 },
-  });
-  home = await createTempHome();
-  await mkdir(join(home.root, '.aws'), { recursive: true });
-  await writeFile(
-    home.env.AWS_CONFIG_FILE ?? '',
-    `[sso-session corp]\nsso_start_url = ${emulator.org.startUrl}\nsso_region = us-east-1\n`,
-  );
-  const core = await createCore({
-    env: { ...home.env, ...emulator.env },
-    keychain: new MemorySecretStore(),
-    opener: { open: () => Promise.resolve() },
-  });
+  let core: Core;
+  ({ emulator, home, core } = await startEmulatorCore({ accounts: 3, rolesPerAccount: 2 }));
   state = new AppState(core);
   const snapshots: AppSnapshot[] = [];
   state.onDidChange(() => snapshots.push(state?.snapshot() as AppSnapshot));

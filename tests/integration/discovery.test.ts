@@ -1,16 +1,17 @@
 // Discovery through the real SDK portal client against the emulator, with its throttle, 500s,
 // dropped connections and revoked tokens: the result is complete, or partial with each failed
 // account marked, or a clear error; never a crash, and never the SDK's retries stacked on ours.
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DiscoveryProgress, Inventory } from '../../shared/inventory';
 import { AppError } from '../../electron/core/app/app-error';
 import { createCore, type Core } from '../../electron/core/app/create-core';
 import { InventoryCache } from '../../electron/core/inventory/inventory-cache';
 import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
-import { Emulator, type EmulatorOptions } from '../emulator';
-import { createTempHome, type TempHome } from '../support/temp-home';
+import type { Emulator } from '../emulator';
+import { type EmulatorOptions } from '../emulator';
+import { type TempHome } from '../support/temp-home';
+import { startEmulatorCore } from '../support/emulator-core';
 
 let emulator: Emulator;
 let home: TempHome;
@@ -21,21 +22,9 @@ afterEach(async () => {
 });
 
 async function signedInCore(options: EmulatorOptions): Promise<Core> {
-  emulator = await Emulator.start({
-    ...options,
-    knobs: { autoApprove: true, devicePollIntervalSeconds: 0 },
-  });
-  home = await createTempHome();
-  await mkdir(join(home.root, '.aws'), { recursive: true });
-  await writeFile(
-    home.env.AWS_CONFIG_FILE ?? '',
-    `[sso-session corp]\nsso_start_url = ${emulator.org.startUrl}\nsso_region = us-east-1\n`,
-  );
-  const core = await createCore({
-    env: { ...home.env, ...emulator.env },
-    keychain: new MemorySecretStore(),
-    opener: { open: () => Promise.resolve() },
-  });
+  const rig = await startEmulatorCore(options);
+  ({ emulator, home } = rig);
+  const { core } = rig;
   await core.sessions.signIn('corp', { flow: 'device-code', noBrowser: true });
   emulator.log.clear();
   return core;

@@ -1,15 +1,13 @@
 // The tray's intents reach the core: a real core against the emulator, the Electron shell replaced
 // by a recorder of what it was asked to do.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ErrorPayload } from '../../shared/error-code';
 import { AppState } from '../../electron/core/app/app-state';
-import { createCore } from '../../electron/core/app/create-core';
-import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
 import { createIntentDispatcher, type ShellPorts } from '../../electron/main/app/intent-dispatcher';
-import { Emulator } from '../emulator';
-import { createTempHome, type TempHome } from '../support/temp-home';
+import type { Emulator } from '../emulator';
+import { type TempHome } from '../support/temp-home';
+import { startEmulatorCore } from '../support/emulator-core';
 
 let emulator: Emulator;
 let home: TempHome;
@@ -42,22 +40,9 @@ function recordingShell() {
 }
 
 async function setUp() {
-  emulator = await Emulator.start({
-    accounts: 2,
-    rolesPerAccount: 2,
-    knobs: { autoApprove: true, devicePollIntervalSeconds: 0 },
-  });
-  home = await createTempHome();
-  await mkdir(join(home.root, '.aws'), { recursive: true });
-  await writeFile(
-    home.env.AWS_CONFIG_FILE ?? '',
-    `[sso-session corp]\nsso_start_url = ${emulator.org.startUrl}\nsso_region = us-east-1\n`,
-  );
-  const core = await createCore({
-    env: { ...home.env, ...emulator.env },
-    keychain: new MemorySecretStore(),
-    opener: { open: () => Promise.resolve() },
-  });
+  const rig = await startEmulatorCore({ accounts: 2, rolesPerAccount: 2 });
+  ({ emulator, home } = rig);
+  const { core } = rig;
   core.settings.signInFlows.corp = 'device-code';
   state = new AppState(core);
   await state.load();

@@ -1,15 +1,13 @@
 // The window's requests against a real core and the emulator (the router and the preload are
 // tested on their own): every handler reaches the core and answers in the contract's shape.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppState } from '../../electron/core/app/app-state';
-import { createCore } from '../../electron/core/app/create-core';
 import { SettingsStore } from '../../electron/core/app/settings';
-import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
 import { createIpcHandlers } from '../../electron/main/app/ipc-handlers';
-import { Emulator } from '../emulator';
-import { createTempHome, type TempHome } from '../support/temp-home';
+import type { Emulator } from '../emulator';
+import { type TempHome } from '../support/temp-home';
+import { startEmulatorCore } from '../support/emulator-core';
 
 let emulator: Emulator;
 let home: TempHome;
@@ -22,22 +20,9 @@ afterEach(async () => {
 });
 
 async function setUp(knobs = {}) {
-  emulator = await Emulator.start({
-    accounts: 2,
-    rolesPerAccount: 2,
-    knobs: { autoApprove: true, devicePollIntervalSeconds: 0, ...knobs },
-  });
-  home = await createTempHome();
-  await mkdir(join(home.root, '.aws'), { recursive: true });
-  await writeFile(
-    home.env.AWS_CONFIG_FILE ?? '',
-    `[sso-session corp]\nsso_start_url = ${emulator.org.startUrl}\nsso_region = us-east-1\n`,
-  );
-  const core = await createCore({
-    env: { ...home.env, ...emulator.env },
-    keychain: new MemorySecretStore(),
-    opener: { open: () => Promise.resolve() },
-  });
+  const rig = await startEmulatorCore({ accounts: 2, rolesPerAccount: 2, knobs });
+  ({ emulator, home } = rig);
+  const { core } = rig;
   state = new AppState(core);
   await state.load();
   const shell = { opened: [] as string[], clipboard: [] as string[], hidden: 0, changed: [] as string[] };

@@ -1,14 +1,14 @@
 // Role credentials in process: the real SDK portal client against the emulator, a fake clock
 // shared by both, and a keychain stand-in shared by two cores (as two CLI processes share one).
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/core/app/app-error';
-import { createCore, type Core } from '../../electron/core/app/create-core';
+import { type Core } from '../../electron/core/app/create-core';
 import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
-import { Emulator } from '../emulator';
+import type { Emulator } from '../emulator';
 import { FakeClock } from '../support/fake-clock';
-import { createTempHome, type TempHome } from '../support/temp-home';
+import { type TempHome } from '../support/temp-home';
+import type { SecretStore } from '../../electron/core/secrets/secret-store';
+import { startEmulatorCore } from '../support/emulator-core';
 
 let emulator: Emulator;
 let home: TempHome;
@@ -20,32 +20,19 @@ afterEach(async () => {
 
 async function setUp(
   clock: FakeClock,
-  keychain = new MemorySecretStore(),
-): Promise<{ core: Core; keychain: MemorySecretStore }> {
-  emulator = await Emulator.start({
-    now: clock.now,
-    accounts: 2,
-    rolesPerAccount: 2,
-    knobs: { autoApprove: true, devicePollIntervalSeconds: 0, credentialLifetimeSeconds: 3600 },
-  });
-  home = await createTempHome();
-  await mkdir(join(home.root, '.aws'), { recursive: true });
-  await writeFile(
-    home.env.AWS_CONFIG_FILE ?? '',
-    `[sso-session corp]\nsso_start_url = ${emulator.org.startUrl}\nsso_region = us-east-1\n`,
-  );
-  const core = await coreWith(clock, keychain);
-  await core.sessions.signIn('corp', { flow: 'device-code', noBrowser: true });
-  return { core, keychain };
-}
-
-const coreWith = (clock: FakeClock, keychain: MemorySecretStore): Promise<Core> =>
-  createCore({
-    env: { ...home.env, ...emulator.env },
+  keychain: SecretStore = new MemorySecretStore(),
+): Promise<{ core: Core; newCore: () => Promise<Core> }> {
+  const rig = await startEmulatorCore({
     clock,
     keychain,
-    opener: { open: () => Promise.resolve() },
+    accounts: 2,
+    rolesPerAccount: 2,
+    knobs: { credentialLifetimeSeconds: 3600 },
   });
+  ({ emulator, home } = rig);
+  await rig.core.sessions.signIn('corp', { flow: 'device-code', noBrowser: true });
+  return { core: rig.core, newCore: rig.newCore };
+}
 
 function firstRole() {
   const account = emulator.org.accounts[0];
@@ -75,10 +62,11 @@ describe('role credentials', () => {
 
   it('are shared through the keychain with the next process, and forgotten on sign-out', async () => {
     const clock = new FakeClock(undefined, true);
-    const { core, keychain } = await setUp(clock);
+    const keychain = new MemorySecretStore();
+    const { core, newCore } = await setUp(clock, keychain);
     const role = firstRole();
     const first = await core.credentials.get(role);
-    const next = await coreWith(clock, keychain);
+    const next = await newCore();
     expect(await next.credentials.get(role)).toEqual(first);
     expect(emulator.log.count('GetRoleCredentials')).toBe(1);
     await next.logout('corp');

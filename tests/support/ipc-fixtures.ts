@@ -5,6 +5,7 @@ import { vi } from 'vitest';
 import type { InvokeMethodName, InvokeRequest, InvokeResult } from '../../shared/ipc-contract';
 import type { AppSnapshot } from '../../shared/session-snapshot';
 import type { IpcHandlers, IpcMainPort } from '../../electron/main/ipc/ipc-router';
+import { stubSettings } from './stub-preload-api';
 
 const role = { session: 'acme', accountId: '123456789012', roleName: 'AdministratorAccess' };
 
@@ -92,21 +93,7 @@ export const results: { [Name in InvokeMethodName]: InvokeResult<Name> } = {
   openConsole: undefined,
   copyShellExports: undefined,
   setFavourite: undefined,
-  getSettings: {
-    tokenStore: 'keychain',
-    awsCliCacheMirror: true,
-    targetProfile: 'default',
-    profileTemplate: '{account_name}.{role_name}',
-    inventoryMaxAgeMinutes: 60,
-    consoleMode: 'federation',
-    consoleRegion: '',
-    consoleDestination: '',
-    profileSyncAuto: false,
-    notificationLeadMinutes: 15,
-    globalShortcut: 'CommandOrControl+Shift+A',
-    launchAtLogin: false,
-    theme: 'system',
-  },
+  getSettings: { ...stubSettings, profileTemplate: '{account_name}.{role_name}' },
   updateSetting: undefined,
   syncProfiles: { added: 3, updated: 0, removed: 1, diff: '+[profile a]\n' },
   hideWindow: undefined,
