@@ -183,6 +183,8 @@ test.describe('static keys in the credentials file', () => {
     await expect(page.getByRole('button', { name: 'Refresh accounts of corp' })).toBeEnabled({
       timeout: 20_000,
     });
+    // The window fetches the listed roles after the listing: wait until one is selected.
+    await expect(page.getByRole('option', { selected: true })).toBeVisible();
     await page.getByRole('combobox', { name: 'Search accounts and roles' }).press('Enter');
     await expect(page.getByRole('status', { name: 'Switch shadowed' })).toContainText(/aws_access_key_id/);
   });
