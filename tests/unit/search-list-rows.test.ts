@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../../shared/inventory';
 import type { ActiveChoice, RecentEntry, RoleEntry } from '../../shared/session-snapshot';
-import { buildListRows, firstRoleRow, nextRoleRow, type ListRow } from '../../renderer/src/search/list-rows';
+import { buildListRows, type ListRow, type ListRows } from '../../renderer/src/search/list-rows';
 import { search } from '../../renderer/src/search/search';
 import { buildSearchIndex } from '../../renderer/src/search/search-index';
 
@@ -45,6 +45,18 @@ const active: ActiveChoice = {
   roleName: 'ReadOnlyAccess',
 };
 
+/** The rows for a query, with no favourites, recent choices or active role. */
+const rowsFor = (query: string): ListRows =>
+  buildListRows({ index, results: search(index, query), favourites: [], recent: [], active: null });
+
+/** Every row's object: the list makes them on request. */
+const allRows = (rows: ListRows): ListRow[] =>
+  Array.from({ length: rows.length }, (_, at) => {
+    const row = rows.row(at);
+    if (!row) throw new Error(`row ${String(at)} is missing`);
+    return row;
+  });
+
 const describeRow = (row: ListRow): string => {
   switch (row.kind) {
     case 'section':
@@ -65,7 +77,7 @@ describe('list rows', () => {
       recent,
       active,
     });
-    expect(rows.map(describeRow)).toEqual([
+    expect(allRows(rows).map(describeRow)).toEqual([
       '# Favourites',
       'Payments Prod (EU) / PowerUserAccess ★',
       '# Recent',
@@ -77,7 +89,10 @@ describe('list rows', () => {
       '  PowerUserAccess ★',
       '  ReadOnlyAccess',
     ]);
-    expect(new Set(rows.map((row) => row.key)).size).toBe(rows.length);
+    expect(new Set(allRows(rows).map((row) => row.key)).size).toBe(rows.length);
+    expect(allRows(rows).map((row) => row.kind)).toEqual(
+      Array.from({ length: rows.length }, (_, at) => rows.kind(at)),
+    );
   });
 
   it('lists only the grouped results for a query', () => {
@@ -88,7 +103,7 @@ describe('list rows', () => {
       recent,
       active: null,
     });
-    expect(rows.map(describeRow)).toEqual([
+    expect(allRows(rows).map(describeRow)).toEqual([
       'Billing',
       '  ReadOnlyAccess',
       'Payments Prod (EU)',
@@ -97,14 +112,8 @@ describe('list rows', () => {
   });
 
   it('carries the generated profile name of each role', () => {
-    const rows = buildListRows({
-      index,
-      results: search(index, 'power'),
-      favourites: [],
-      recent: [],
-      active: null,
-    });
-    const roleRow = rows.find((row) => row.kind === 'role');
+    const rows = rowsFor('power');
+    const roleRow = allRows(rows).find((row) => row.kind === 'role');
     expect(roleRow?.kind === 'role' ? roleRow.profileName : undefined).toBe(
       'Payments-Prod-EU/PowerUserAccess',
     );
@@ -118,13 +127,48 @@ describe('list rows', () => {
       recent,
       active,
     });
-    const first = firstRoleRow(rows);
+    const first = rows.firstRole();
     expect(first).toBe(1);
-    expect(nextRoleRow(rows, first, 1)).toBe(3);
-    expect(nextRoleRow(rows, 3, 1)).toBe(6);
-    expect(nextRoleRow(rows, 6, -1)).toBe(3);
-    expect(nextRoleRow(rows, first, -1)).toBe(first);
-    expect(nextRoleRow(rows, rows.length - 1, 1)).toBe(rows.length - 1);
-    expect(firstRoleRow([])).toBe(-1);
+    expect(rows.nextRole(first, 1)).toBe(3);
+    expect(rows.nextRole(3, 1)).toBe(6);
+    expect(rows.nextRole(6, -1)).toBe(3);
+    expect(rows.nextRole(first, -1)).toBe(first);
+    expect(rows.nextRole(rows.length - 1, 1)).toBe(rows.length - 1);
+    const none = rowsFor('no such thing');
+    expect(none.length).toBe(0);
+    expect(none.firstRole()).toBe(-1);
+  });
+
+  it('finds a row by its key after the list changed, trying its last place first', () => {
+    const everything = rowsFor('');
+    const readOnly = allRows(everything).findIndex(
+      (row) =>
+        row.kind === 'role' &&
+        row.role.accountName === 'Payments Prod (EU)' &&
+        row.role.roleName === 'ReadOnlyAccess',
+    );
+    const key = everything.key(readOnly);
+    expect(everything.indexOf(key, readOnly)).toBe(readOnly);
+    // A wrong hint still finds it; a query that drops it loses it.
+    expect(everything.indexOf(key, 0)).toBe(readOnly);
+    const narrowed = rowsFor('payments read');
+    expect(narrowed.row(narrowed.indexOf(key, readOnly))).toMatchObject({ kind: 'role', key });
+    const elsewhere = rowsFor('billing');
+    expect(elsewhere.indexOf(key, readOnly)).toBe(-1);
+    expect(everything.row(everything.length)).toBeUndefined();
+  });
+
+  it('gives a pinned role the profile name of the indexed role, and none to a role no longer listed', () => {
+    const gone = role('999999999999', 'Closed', 'Admin');
+    const rows = buildListRows({
+      index,
+      results: search(index, ''),
+      favourites: [favourite, gone],
+      recent: [],
+      active: null,
+    });
+    expect(
+      allRows(rows).flatMap((row) => (row.kind === 'role' && row.showAccount ? [row.profileName] : [])),
+    ).toEqual(['Payments-Prod-EU/PowerUserAccess', undefined]);
   });
 });

@@ -15,6 +15,14 @@ describe('profile names in the window', () => {
         expect(slug(value, accountId)).toBe(coreSlug(value, accountId));
       }),
     );
+    // Names that are slugs already, or nearly (the window's fast path).
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9_.+@ ()-]{0,12}$/), (value) => {
+        expect(slug(value, '123456789012')).toBe(coreSlug(value, '123456789012'));
+      }),
+    );
+    expect(slug('payments-prod-12', 'x')).toBe('payments-prod-12');
+    expect(slug('-edge--case-', 'x')).toBe('edge-case');
     expect(slug('  Payments Prod (EU) ', 'x')).toBe('Payments-Prod-EU');
     expect(slug('()', '123456789012')).toBe('123456789012');
   });

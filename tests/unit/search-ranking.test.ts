@@ -1,5 +1,6 @@
 // The switcher's search: tiers (exact id, name prefix, word prefix, substring, fuzzy), every term
 // must match, results grouped by account, and an index over 10,000 roles.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Inventory, InventoryAccount } from '../../shared/inventory';
 import { queryTerms, search, type SearchResults } from '../../renderer/src/search/search';
@@ -23,24 +24,22 @@ const inventory = (session: string, ...accounts: InventoryAccount[]): Inventory 
   complete: true,
 });
 
-const org = buildSearchIndex([
-  inventory(
-    'corp',
-    account('111111111111', 'Billing', ['ReadOnlyAccess']),
-    account('123456789012', 'Payments Prod (EU)', ['PowerUserAccess', 'ReadOnlyAccess']),
-    account('210987654321', 'Payments Prod (US)', ['AdministratorAccess']),
-    account('333333333333', 'Sandbox 12', ['AdministratorAccess'], 'team-payments@acme.example'),
-    account('444444444444', 'data-lake-dev', ['ReadOnlyAccess', 'DataEngineer']),
-    account('555555555555', 'Prod Shared Services', ['NetworkAdmin']),
-  ),
-]);
+const corp = inventory(
+  'corp',
+  account('111111111111', 'Billing', ['ReadOnlyAccess']),
+  account('123456789012', 'Payments Prod (EU)', ['PowerUserAccess', 'ReadOnlyAccess']),
+  account('210987654321', 'Payments Prod (US)', ['AdministratorAccess']),
+  account('333333333333', 'Sandbox 12', ['AdministratorAccess'], 'team-payments@acme.example'),
+  account('444444444444', 'data-lake-dev', ['ReadOnlyAccess', 'DataEngineer']),
+  account('555555555555', 'Prod Shared Services', ['NetworkAdmin']),
+);
+const org = buildSearchIndex([corp]);
 
 /** "Account / Role" of each result, in order. */
 function names(index: SearchIndex, results: SearchResults): string[] {
   return results.groups.flatMap((group) =>
     group.roles.map((r) => {
-      const role = index.roles[r];
-      return `${index.accounts[group.account]?.accountName ?? '?'} / ${role?.roleName ?? '?'}`;
+      return `${index.accounts[group.account]?.accountName ?? '?'} / ${index.roleName(r)}`;
     }),
   );
 }
@@ -104,8 +103,24 @@ describe('ranking', () => {
       [inventory('corp', account('123456789012', 'Payments', ['Admin']))],
       '{session}.{account_id}.{role_name}',
     );
-    expect(index.roles[0]?.profileName).toBe('corp.123456789012.Admin');
+    expect(index.profileName(0)).toBe('corp.123456789012.Admin');
     expect(search(index, 'corp.1234').roleCount).toBe(1);
+    // The lower-case forms search compares against are the names lower-cased, literals too.
+    const upper = buildSearchIndex(
+      [inventory('Corp', account('123456789012', 'Payments EU', ['Admin', 'Read Only']))],
+      'AWS:{session}/{account_name}/{role_name}',
+    );
+    expect(upper.profileName(1)).toBe('AWS:Corp/Payments-EU/Read-Only');
+    const names = upper.profileNames();
+    expect(names.text).toEqual(['AWS:Corp/Payments-EU/Admin', 'AWS:Corp/Payments-EU/Read-Only']);
+    expect(names.lower).toEqual(names.text.map((name) => name.toLowerCase()));
+    // An invalid template names profiles with the default one.
+    expect(
+      buildSearchIndex(
+        [inventory('corp', account('123456789012', 'Payments', ['Admin']))],
+        '{role}',
+      ).profileName(0),
+    ).toBe('Payments/Admin');
   });
 
   it('is case-insensitive and ignores extra spaces', () => {
@@ -133,7 +148,7 @@ describe('grouping', () => {
     expect(accountsOf(org, results)).toEqual(['Billing', 'Payments Prod (EU)', 'data-lake-dev']);
     for (const group of results.groups) {
       const account = org.accounts[group.account];
-      for (const r of group.roles) expect(org.roles[r]?.account).toBe(group.account);
+      for (const r of group.roles) expect(org.roleAccount[r]).toBe(group.account);
       expect(account).toBeDefined();
     }
     const scores = results.groups.map((group) => group.score);
@@ -183,8 +198,12 @@ describe('10,000 roles', () => {
 
   it('builds an index of every role', () => {
     expect(index.accounts).toHaveLength(2000);
-    expect(index.roles).toHaveLength(10_000);
-    expect(index.roleByKey.size).toBe(10_000);
+    expect(index.roleCount).toBe(10_000);
+    // Five permission sets in 2,000 accounts: five names to match per keystroke.
+    expect(index.roleNames.map((name) => name.text)).toEqual(roleNames);
+    expect(index.findRole('corp', '100000001999', 'DataEngineer')).toBe(9999);
+    expect(index.findRole('corp', '100000001999', 'Nothing')).toBe(-1);
+    expect(index.findRole('other', '100000001999', 'DataEngineer')).toBe(-1);
   });
 
   it('searches it, with the exact id first', () => {
@@ -192,7 +211,54 @@ describe('10,000 roles', () => {
     const results = search(index, '100000001234');
     expect(index.accounts[results.groups[0]?.account ?? -1]?.accountId).toBe('100000001234');
     expect(search(index, 'pay lake admin').roleCount).toBeGreaterThan(0);
-    // The same index searched again (reused buffers) gives the same answer.
+    // The same index searched again (its kept term scores) gives the same answer.
     expect(search(index, 'prod dev').roleCount).toBe(search(index, 'prod dev').roleCount);
+  });
+});
+
+describe('kept term scores', () => {
+  const inventories = [
+    corp,
+    inventory('lab', account('666666666666', 'data-lake-prod', ['ReadOnlyAccess', 'DataEngineer'])),
+  ];
+  const fragments = [
+    'p',
+    'pa',
+    'pay',
+    'prod',
+    'read',
+    'ro',
+    'adm',
+    'admin',
+    '12',
+    '1234',
+    'lake',
+    'x',
+    'eu',
+    'pwr',
+  ];
+  const query = fc
+    .array(fc.constantFrom(...fragments), { minLength: 0, maxLength: 3 })
+    .map((terms) => terms.join(' '));
+
+  it('answers a query the same whatever was searched before on the same index', () => {
+    fc.assert(
+      fc.property(fc.array(query, { minLength: 1, maxLength: 40 }), (queries) => {
+        const shared = buildSearchIndex(inventories);
+        for (const q of queries) {
+          // A fresh index has nothing kept: the reference answer.
+          expect(search(shared, q)).toEqual(search(buildSearchIndex(inventories), q));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('still answers right after more terms than it keeps', () => {
+    const shared = buildSearchIndex(inventories);
+    const first = search(shared, 'pay read');
+    for (let n = 0; n < 60; n++) search(shared, `term${String(n)}`);
+    expect(search(shared, 'pay read')).toEqual(first);
+    expect(names(shared, first)).toEqual(['Payments Prod (EU) / ReadOnlyAccess']);
   });
 });

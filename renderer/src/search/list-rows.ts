@@ -2,6 +2,10 @@
  * The switcher's list as flat rows for the virtualized list: section headings, account headers
  * and role rows. With an empty query: favourites, then recent choices, then every account; with a
  * query: the ranked results grouped by account. Only role rows can be selected.
+ *
+ * Ten thousand roles make twelve thousand rows, and only the twenty on screen are ever looked at:
+ * the list keeps each row as a kind and a number in typed arrays, and makes a row's object when
+ * it is asked for.
  */
 import type { ActiveChoice, RecentEntry, RoleEntry } from '../../../shared/session-snapshot';
 import type { IndexedAccount, SearchIndex } from './search-index';
@@ -39,6 +43,7 @@ export interface SectionRow {
 }
 
 export type ListRow = SectionRow | AccountHeaderRow | RoleRow;
+export type RowKind = ListRow['kind'];
 
 export interface ListRowsInput {
   readonly index: SearchIndex;
@@ -50,76 +55,202 @@ export interface ListRowsInput {
   readonly recentLimit?: number;
 }
 
-const keyOf = (role: RoleEntry): string => roleKey(role.session, role.accountId, role.roleName);
+const kindCodes: readonly RowKind[] = ['section', 'account', 'role'];
+const sectionCode = 0;
+const accountCode = 1;
+const roleCode = 2;
 
-function isActive(active: ActiveChoice | null, role: RoleEntry): boolean {
-  return (
-    active !== null &&
-    active.session === role.session &&
-    active.accountId === role.accountId &&
-    active.roleName === role.roleName
-  );
+/** A role listed above the accounts (a favourite or a recent choice). */
+interface PinnedRole {
+  readonly section: 'favourite' | 'recent';
+  readonly role: RoleEntry;
 }
 
-export function buildListRows(input: ListRowsInput): ListRow[] {
-  const { index, results, active } = input;
-  const favouriteKeys = new Set(input.favourites.map(keyOf));
-  const rows: ListRow[] = [];
-  const roleRow = (role: RoleEntry, section: string, showAccount: boolean): RoleRow => {
+const keyOf = (role: RoleEntry): string => roleKey(role.session, role.accountId, role.roleName);
+
+export class ListRows {
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly active: ActiveChoice | null,
+    private readonly favouriteKeys: ReadonlySet<string>,
+    /** Per row, its kind's code. */
+    private readonly kinds: Uint8Array,
+    /**
+     * Per row: a section's label (index into `labels`), an account (index into the index's
+     * accounts), a role of the index (>= 0) or a pinned role (-1 - its index in `pinned`).
+     */
+    private readonly refs: Int32Array,
+    private readonly labels: readonly string[],
+    private readonly pinned: readonly PinnedRole[],
+  ) {}
+
+  get length(): number {
+    return this.kinds.length;
+  }
+
+  kind(at: number): RowKind | undefined {
+    return kindCodes[this.kinds[at] ?? -1];
+  }
+
+  /** The row's object, made on request. */
+  row(at: number): ListRow | undefined {
+    const ref = this.refs[at] ?? 0;
+    switch (this.kinds[at]) {
+      case sectionCode: {
+        const label = this.labels[ref] ?? '';
+        return { kind: 'section', key: `section:${label}`, label };
+      }
+      case accountCode: {
+        const account = this.index.accounts[ref];
+        return account ? accountHeader(account, this.active) : undefined;
+      }
+      case roleCode:
+        return ref >= 0 ? this.indexedRoleRow(ref) : this.pinnedRoleRow(this.pinned[-1 - ref]);
+      default:
+        return undefined;
+    }
+  }
+
+  /** The row's key (stable across searches for the same row). */
+  key(at: number): string {
+    return this.row(at)?.key ?? String(at);
+  }
+
+  /**
+   * Where the row with this key is now, or -1; `hint` is where it was (checked first, so moving
+   * the selection does not scan the list).
+   */
+  indexOf(key: string, hint = -1): number {
+    if (hint >= 0 && hint < this.length && this.key(hint) === key) return hint;
+    for (let at = 0; at < this.length; at++) if (this.key(at) === key) return at;
+    return -1;
+  }
+
+  /** The first role row, or -1 when there is none. */
+  firstRole(): number {
+    return this.kinds.indexOf(roleCode);
+  }
+
+  /**
+   * The next role row from `from` in `direction` (+1 down, -1 up), staying put at the ends; from
+   * -1 going down finds the first role row.
+   */
+  nextRole(from: number, direction: 1 | -1): number {
+    for (let at = from + direction; at >= 0 && at < this.length; at += direction)
+      if (this.kinds[at] === roleCode) return at;
+    return from;
+  }
+
+  private indexedRoleRow(r: number): RoleRow | undefined {
+    const account = this.index.accountOf(r);
+    if (!account) return undefined;
+    const role: RoleEntry = {
+      session: account.session,
+      accountId: account.accountId,
+      accountName: account.accountName,
+      roleName: this.index.roleName(r),
+    };
+    return this.roleRow(role, 'all', r, false);
+  }
+
+  private pinnedRoleRow(pinned: PinnedRole | undefined): RoleRow | undefined {
+    if (!pinned) return undefined;
+    const { role } = pinned;
+    return this.roleRow(
+      role,
+      pinned.section,
+      this.index.findRole(role.session, role.accountId, role.roleName),
+      true,
+    );
+  }
+
+  private roleRow(role: RoleEntry, section: string, indexed: number, showAccount: boolean): RoleRow {
     const key = keyOf(role);
-    const indexed = index.roleByKey.get(key);
     return {
       kind: 'role',
       key: `${section}\u0000${key}`,
       role,
-      profileName: indexed === undefined ? undefined : index.roles[indexed]?.profileName,
-      favourite: favouriteKeys.has(key),
-      active: isActive(active, role),
+      profileName: indexed >= 0 ? this.index.profileName(indexed) : undefined,
+      favourite: this.favouriteKeys.has(key),
+      active:
+        this.active !== null &&
+        this.active.session === role.session &&
+        this.active.accountId === role.accountId &&
+        this.active.roleName === role.roleName,
       showAccount,
     };
-  };
+  }
+}
 
+export function buildListRows(input: ListRowsInput): ListRows {
+  const { index, results } = input;
+  const favouriteKeys = new Set(input.favourites.map(keyOf));
+  const labels: string[] = [];
+  const pinned: PinnedRole[] = [];
+  let count = results.roleCount;
   if (results.terms.length === 0) {
-    if (input.favourites.length > 0) {
-      rows.push({ kind: 'section', key: 'section:favourites', label: 'Favourites' });
-      for (const favourite of input.favourites) rows.push(roleRow(favourite, 'favourite', true));
-    }
+    for (const favourite of input.favourites) pinned.push({ section: 'favourite', role: favourite });
     const recent = input.recent
       .filter((entry) => !favouriteKeys.has(keyOf(entry)))
       .slice(0, input.recentLimit ?? 5);
-    if (recent.length > 0) {
-      rows.push({ kind: 'section', key: 'section:recent', label: 'Recent' });
-      for (const entry of recent) {
-        const { usedAt: _usedAt, ...role } = entry;
-        rows.push(roleRow(role, 'recent', true));
+    for (const { usedAt: _usedAt, ...role } of recent) pinned.push({ section: 'recent', role });
+    count += index.accounts.length + pinned.length + 3;
+  } else count += results.groups.length;
+  const kinds = new Uint8Array(count);
+  const refs = new Int32Array(count);
+  let at = 0;
+  const section = (label: string): void => {
+    kinds[at] = sectionCode;
+    refs[at++] = labels.length;
+    labels.push(label);
+  };
+
+  if (results.terms.length === 0) {
+    let sections = 0;
+    for (const [which, label] of [
+      ['favourite', 'Favourites'],
+      ['recent', 'Recent'],
+    ] as const) {
+      if (!pinned.some((entry) => entry.section === which)) continue;
+      section(label);
+      sections++;
+      pinned.forEach((entry, p) => {
+        if (entry.section !== which) return;
+        kinds[at] = roleCode;
+        refs[at++] = -1 - p;
+      });
+    }
+    if (sections > 0 && index.accounts.length > 0) section('All accounts');
+    // Every account in index order, each with its roles: walked straight from the index.
+    for (let a = 0; a < index.accounts.length; a++) {
+      const account = index.accounts[a];
+      if (!account) continue;
+      kinds[at] = accountCode;
+      refs[at++] = a;
+      for (let r = account.firstRole; r < account.firstRole + account.roleCount; r++) {
+        kinds[at] = roleCode;
+        refs[at++] = r;
       }
     }
-    if (results.groups.length > 0 && rows.length > 0)
-      rows.push({ kind: 'section', key: 'section:all', label: 'All accounts' });
-  }
-
-  for (const group of results.groups) {
-    const account = index.accounts[group.account];
-    if (!account) continue;
-    rows.push(accountHeader(account, active));
-    for (const r of group.roles) {
-      const role = index.roles[r];
-      if (!role) continue;
-      rows.push(
-        roleRow(
-          {
-            session: account.session,
-            accountId: account.accountId,
-            accountName: account.accountName,
-            roleName: role.roleName,
-          },
-          'all',
-          false,
-        ),
-      );
+  } else {
+    for (const group of results.groups) {
+      kinds[at] = accountCode;
+      refs[at++] = group.account;
+      for (const r of group.roles) {
+        kinds[at] = roleCode;
+        refs[at++] = r;
+      }
     }
   }
-  return rows;
+  return new ListRows(
+    index,
+    input.active,
+    favouriteKeys,
+    kinds.subarray(0, at),
+    refs.subarray(0, at),
+    labels,
+    pinned,
+  );
 }
 
 function accountHeader(account: IndexedAccount, active: ActiveChoice | null): AccountHeaderRow {
@@ -133,19 +264,4 @@ function accountHeader(account: IndexedAccount, active: ActiveChoice | null): Ac
     error: account.error,
     active: active !== null && active.session === account.session && active.accountId === account.accountId,
   };
-}
-
-/**
- * The next selectable (role) row from `from` in `direction` (+1 down, -1 up), staying put at the
- * ends; from -1 going down finds the first role row.
- */
-export function nextRoleRow(rows: readonly ListRow[], from: number, direction: 1 | -1): number {
-  for (let i = from + direction; i >= 0 && i < rows.length; i += direction)
-    if (rows[i]?.kind === 'role') return i;
-  return from;
-}
-
-/** The first role row, or -1 when there is none. */
-export function firstRoleRow(rows: readonly ListRow[]): number {
-  return rows.findIndex((row) => row.kind === 'role');
 }

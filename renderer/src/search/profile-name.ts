@@ -8,7 +8,7 @@
 export const defaultProfileTemplate = '{account_name}/{role_name}';
 
 const tokenNames = ['account_name', 'account_id', 'role_name', 'session'] as const;
-type TokenName = (typeof tokenNames)[number];
+export type TokenName = (typeof tokenNames)[number];
 
 export interface ProfileNameValues {
   accountName: string;
@@ -19,13 +19,50 @@ export interface ProfileNameValues {
 
 type Part = { literal: string } | { token: TokenName };
 
-/** A parsed template: `render` names one role; `problem` says what is wrong, if anything. */
+/**
+ * A parsed template: `render` names one role; `assemble` does the same from values already
+ * slugged (each with its fallback applied), so an index can slug each account and role name once
+ * rather than once per role; `problem` says what is wrong, if anything.
+ */
 export type CompiledTemplate =
-  { ok: true; render: (values: ProfileNameValues) => string } | { ok: false; problem: string };
+  | {
+      ok: true;
+      render: (values: ProfileNameValues) => string;
+      assemble: (slugs: ProfileNameValues) => string;
+      /** The tokens the template uses (the others need no slug). */
+      tokens: ReadonlySet<TokenName>;
+    }
+  | { ok: false; problem: string };
 
 const literalPattern = /^[A-Za-z0-9_\-@+.%:/]$/;
 
+/** Whether a character may stay in a slug: [A-Za-z0-9_.+@-]. */
+function isSlugCharacter(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 46 ||
+    code === 43 ||
+    code === 64 ||
+    code === 45
+  );
+}
+
+/** Whether `value` is its own slug: allowed characters, no `--`, no `-` at either end. */
+function isSlug(value: string): boolean {
+  if (value === '' || value.startsWith('-') || value.endsWith('-')) return false;
+  for (let at = 0; at < value.length; at++) {
+    const code = value.charCodeAt(at);
+    if (!isSlugCharacter(code) || (code === 45 && value.charCodeAt(at + 1) === 45)) return false;
+  }
+  return true;
+}
+
 export function slug(value: string, fallback: string): string {
+  // Most names are already slugs (an index slugs thousands at once): no regular expressions then.
+  if (isSlug(value)) return value;
   const slugged = value
     .replace(/[^A-Za-z0-9_.+@-]/g, '-')
     .replace(/-{2,}/g, '-')
@@ -85,13 +122,21 @@ export function compileTemplate(template: string): CompiledTemplate {
       ok: false,
       problem: 'Add {account_name} or {account_id}: roles of different accounts need different names.',
     };
+  const assemble = (slugs: ProfileNameValues): string => {
+    let name = '';
+    for (const part of parts) name += 'literal' in part ? part.literal : valueOf(part.token, slugs);
+    return name;
+  };
   return {
     ok: true,
-    render: (values) => {
-      let name = '';
-      for (const part of parts)
-        name += 'literal' in part ? part.literal : slug(valueOf(part.token, values), values.accountId);
-      return name;
-    },
+    assemble,
+    tokens: new Set(parts.flatMap((part) => ('token' in part ? [part.token] : []))),
+    render: (values) =>
+      assemble({
+        accountName: slug(values.accountName, values.accountId),
+        accountId: slug(values.accountId, values.accountId),
+        roleName: slug(values.roleName, values.accountId),
+        session: slug(values.session, values.accountId),
+      }),
   };
 }

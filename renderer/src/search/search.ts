@@ -3,6 +3,10 @@
  * account's name, id or email, its role name or its profile name). A 12-digit term equal to the
  * account id ranks first, then prefixes of a field, prefixes of a word, substrings and fuzzy
  * subsequences. Results are grouped by account, the groups ordered by their best role.
+ *
+ * A keystroke usually changes one term of the query, so each term's scores over every role are
+ * kept (a few recent terms per index) and a query adds up the arrays of its terms: typing
+ * "pay prod 12" scores only the term being typed.
  */
 import { scoreField, tierScore } from './match';
 import type { SearchIndex } from './search-index';
@@ -14,7 +18,7 @@ export interface AccountGroup {
   /** Index into the index's `accounts`. */
   readonly account: number;
   readonly score: number;
-  /** Indexes into the index's `roles`, best first. */
+  /** Role indexes (as the index numbers them), best first. */
   readonly roles: readonly number[];
 }
 
@@ -35,29 +39,13 @@ export function queryTerms(query: string): string[] {
     .map((term) => (/^\d{4}-\d{4}-\d{4}$/.test(term) ? term.replace(/-/g, '') : term));
 }
 
-/** Reusable buffers, so a keystroke allocates only its result. */
-interface Scratch {
-  accountScores: Float64Array;
-  roleScores: Float64Array;
-  matched: Int32Array;
-  groupOf: Int32Array;
-}
-const scratchByIndex = new WeakMap<SearchIndex, Scratch>();
+/** Each role's best score for one term (0: no field matches), kept for a few recent terms. */
+const termScoresByIndex = new WeakMap<SearchIndex, Map<string, Uint16Array>>();
+const keptTerms = 24;
 const maxTerms = 8;
-
-function scratchFor(index: SearchIndex): Scratch {
-  let scratch = scratchByIndex.get(index);
-  if (!scratch) {
-    scratch = {
-      accountScores: new Float64Array(index.accounts.length * maxTerms),
-      roleScores: new Float64Array(index.roles.length),
-      matched: new Int32Array(index.roles.length),
-      groupOf: new Int32Array(index.accounts.length),
-    };
-    scratchByIndex.set(index, scratch);
-  }
-  return scratch;
-}
+/** Role indexes fit in the low 24 bits of a sort key (16 million roles). */
+const roleBits = 2 ** 24;
+const maxTotal = maxTerms * 0xffff;
 
 function accountScore(index: SearchIndex, accountIndex: number, term: string): number {
   const account = index.accounts[accountIndex];
@@ -73,67 +61,108 @@ function accountScore(index: SearchIndex, accountIndex: number, term: string): n
   return best;
 }
 
-/** Every role, grouped by account in index order: what an empty query lists. */
-function everything(index: SearchIndex, query: string): SearchResults {
-  const groups: AccountGroup[] = [];
-  for (let a = 0; a < index.accounts.length; a++) {
-    const account = index.accounts[a];
-    if (!account) continue;
-    const roles: number[] = [];
-    for (let r = 0; r < account.roleCount; r++) roles.push(account.firstRole + r);
-    groups.push({ account: a, score: 0, roles });
+/** Every role's best score for `term` over its account's fields, its name and its profile name. */
+function scoreTerm(index: SearchIndex, term: string): Uint16Array {
+  const accountBest = new Uint16Array(index.accounts.length);
+  for (let a = 0; a < accountBest.length; a++) accountBest[a] = accountScore(index, a, term);
+  const nameBest = new Uint16Array(index.roleNames.length);
+  index.roleNames.forEach((name, n) => {
+    const score = scoreField(term, name.lower, name.text);
+    nameBest[n] = score > 0 ? score + fieldBonus.roleName : 0;
+  });
+  const profiles = index.profileNames();
+  const scores = new Uint16Array(index.roleCount);
+  for (let r = 0; r < scores.length; r++) {
+    let best = accountBest[index.roleAccount[r] ?? 0] ?? 0;
+    const byName = nameBest[index.roleNameId[r] ?? 0] ?? 0;
+    if (byName > best) best = byName;
+    const score = scoreField(term, profiles.lower[r] ?? '', profiles.text[r] ?? '');
+    if (score > 0 && score + fieldBonus.profileName > best) best = score + fieldBonus.profileName;
+    scores[r] = best;
   }
-  return { query, terms: [], groups, roleCount: index.roles.length };
+  return scores;
+}
+
+function termScores(index: SearchIndex, term: string): Uint16Array {
+  let kept = termScoresByIndex.get(index);
+  if (!kept) {
+    kept = new Map();
+    termScoresByIndex.set(index, kept);
+  }
+  let scores = kept.get(term);
+  if (scores) {
+    // Most recently used last, so the oldest is the first to go.
+    kept.delete(term);
+  } else {
+    scores = scoreTerm(index, term);
+    if (kept.size >= keptTerms) {
+      const oldest = kept.keys().next();
+      if (oldest.done !== true) kept.delete(oldest.value);
+    }
+  }
+  kept.set(term, scores);
+  return scores;
+}
+
+const everythingByIndex = new WeakMap<SearchIndex, readonly AccountGroup[]>();
+
+/**
+ * Every role, grouped by account in index order: what an empty query lists. The list walks the
+ * index for it, so the groups are made only when asked for.
+ */
+function everything(index: SearchIndex, query: string): SearchResults {
+  return {
+    query,
+    terms: [],
+    get groups(): readonly AccountGroup[] {
+      let groups = everythingByIndex.get(index);
+      if (!groups) {
+        groups = index.accounts.map((account, a) => ({
+          account: a,
+          score: 0,
+          roles: Array.from({ length: account.roleCount }, (_, r) => account.firstRole + r),
+        }));
+        everythingByIndex.set(index, groups);
+      }
+      return groups;
+    },
+    roleCount: index.roleCount,
+  };
 }
 
 export function search(index: SearchIndex, query: string): SearchResults {
   const terms = queryTerms(query).slice(0, maxTerms);
   if (terms.length === 0) return everything(index, query);
-  const { accountScores, roleScores, matched, groupOf } = scratchFor(index);
-  const accountCount = index.accounts.length;
+  const perTerm = terms.map((term) => termScores(index, term));
 
-  for (let t = 0; t < terms.length; t++) {
-    const term = terms[t] ?? '';
-    const offset = t * accountCount;
-    for (let a = 0; a < accountCount; a++) accountScores[offset + a] = accountScore(index, a, term);
-  }
-
+  // Each matched role as one number, best total first and then index order, so a native numeric
+  // sort ranks them: (maxTotal - total) in the high bits, the role in the low 24.
+  const keys = new Float64Array(index.roleCount);
   let matchedCount = 0;
-  const roles = index.roles;
-  for (let r = 0; r < roles.length; r++) {
-    const role = roles[r];
-    if (!role) continue;
+  for (let r = 0; r < index.roleCount; r++) {
     let total = 0;
-    for (let t = 0; t < terms.length; t++) {
-      const term = terms[t] ?? '';
-      let best = accountScores[t * accountCount + role.account] ?? 0;
-      let score = scoreField(term, role.roleLower, role.roleName);
-      if (score > 0 && score + fieldBonus.roleName > best) best = score + fieldBonus.roleName;
-      score = scoreField(term, role.profileLower, role.profileName);
-      if (score > 0 && score + fieldBonus.profileName > best) best = score + fieldBonus.profileName;
-      if (best === 0) {
+    for (const scores of perTerm) {
+      const score = scores[r] ?? 0;
+      if (score === 0) {
         total = 0;
         break;
       }
-      total += best;
+      total += score;
     }
-    roleScores[r] = total;
-    if (total > 0) matched[matchedCount++] = r;
+    if (total > 0) keys[matchedCount++] = (maxTotal - total) * roleBits + r;
   }
+  const ranked = keys.subarray(0, matchedCount).sort();
 
-  // Best first; ties keep index order (accounts by name, roles by name).
-  const order = Array.from(matched.subarray(0, matchedCount));
-  order.sort((x, y) => (roleScores[y] ?? 0) - (roleScores[x] ?? 0) || x - y);
-
-  groupOf.fill(-1);
+  const groupOf = new Int32Array(index.accounts.length).fill(-1);
   const groups: { account: number; score: number; roles: number[] }[] = [];
-  for (const r of order) {
-    const accountIndex = roles[r]?.account ?? 0;
+  for (const key of ranked) {
+    const r = key % roleBits;
+    const accountIndex = index.roleAccount[r] ?? 0;
     const existing = groupOf[accountIndex] ?? -1;
     if (existing >= 0) groups[existing]?.roles.push(r);
     else {
       groupOf[accountIndex] = groups.length;
-      groups.push({ account: accountIndex, score: roleScores[r] ?? 0, roles: [r] });
+      groups.push({ account: accountIndex, score: maxTotal - Math.floor(key / roleBits), roles: [r] });
     }
   }
   return { query, terms, groups, roleCount: matchedCount };

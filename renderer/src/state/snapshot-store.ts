@@ -4,7 +4,7 @@
  * other copy of the domain; inventories (too large for the snapshot) are fetched on request and
  * fetched again when the snapshot says a discovery finished (`fetchedAt` changed).
  */
-import { useEffect, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { Inventory } from '../../../shared/inventory';
 import type { SsoTrayApi } from '../../../shared/preload-api';
 import type { AppSnapshot } from '../../../shared/session-snapshot';
@@ -19,19 +19,30 @@ export interface SnapshotState {
   readonly problem: ProblemText | null;
 }
 
-export function createSnapshotStore(api: SsoTrayApi): ExternalStore<SnapshotState> {
+/**
+ * `follow` sees each snapshot before the views do, so the inventories it names are on their way
+ * while the window renders (rather than after, from an effect).
+ */
+export function createSnapshotStore(
+  api: SsoTrayApi,
+  follow: (snapshot: AppSnapshot) => void,
+): ExternalStore<SnapshotState> {
   const store: ExternalStore<SnapshotState> = new ExternalStore<SnapshotState>(
     { snapshot: null, problem: null },
     () => {
       let evented = false;
+      const receive = (snapshot: AppSnapshot): void => {
+        follow(snapshot);
+        store.set({ snapshot, problem: null });
+      };
       const unsubscribe = api.onSnapshot((snapshot) => {
         evented = true;
-        store.set({ snapshot, problem: null });
+        receive(snapshot);
       });
       api.getSnapshot().then(
         (snapshot) => {
           // An event that came while the read was on its way is newer.
-          if (!evented) store.set({ snapshot, problem: null });
+          if (!evented) receive(snapshot);
         },
         (error: unknown) => {
           if (!evented) store.set({ snapshot: null, problem: problemOf(error) });
@@ -47,15 +58,23 @@ interface InventoryEntry {
   /** The `fetchedAt` the last request was made for. */
   wanted: string;
   inventory: Inventory | null;
+  /** The request for `wanted` has answered (with an inventory, none, or an error). */
+  answered: boolean;
+}
+
+export interface InventoryState {
+  readonly inventories: readonly Inventory[];
+  /** A session's first inventory is on its way (a refreshed one keeps showing the last). */
+  readonly loading: boolean;
 }
 
 /** Loaded inventories by session, fetched again when a summary's `fetchedAt` moves on. */
 export class InventoryStore {
   private readonly entries = new Map<string, InventoryEntry>();
-  private readonly store = new ExternalStore<readonly Inventory[]>([]);
+  private readonly store = new ExternalStore<InventoryState>({ inventories: [], loading: false });
   private order: readonly string[] = [];
 
-  constructor(private readonly api: SsoTrayApi) {}
+  constructor(private readonly api: Pick<SsoTrayApi, 'getInventory'>) {}
 
   readonly subscribe = this.store.subscribe;
   readonly getSnapshot = this.store.getSnapshot;
@@ -74,18 +93,19 @@ export class InventoryStore {
       const entry = this.entries.get(summary.session);
       if (entry?.wanted === summary.fetchedAt) continue;
       const wanted = summary.fetchedAt;
-      this.entries.set(summary.session, { wanted, inventory: entry?.inventory ?? null });
-      this.api.getInventory({ session: summary.session }).then(
-        (inventory) => {
-          const current = this.entries.get(summary.session);
-          if (current?.wanted !== wanted) return;
-          current.inventory = inventory;
-          this.publish();
-        },
-        () => {
-          // Keep what was shown; the next snapshot with a new fetchedAt tries again.
-        },
-      );
+      this.entries.set(summary.session, { wanted, inventory: entry?.inventory ?? null, answered: false });
+      changed = true;
+      const answer = (inventory: Inventory | null | undefined): void => {
+        const current = this.entries.get(summary.session);
+        if (current?.wanted !== wanted) return;
+        // A failure keeps what was shown; the next snapshot with a new fetchedAt tries again.
+        if (inventory !== undefined) current.inventory = inventory;
+        current.answered = true;
+        this.publish();
+      };
+      this.api.getInventory({ session: summary.session }).then(answer, () => {
+        answer(undefined);
+      });
     }
     if (changed) this.publish();
   }
@@ -95,10 +115,18 @@ export class InventoryStore {
       const at = this.order.indexOf(session);
       return at < 0 ? this.order.length : at;
     };
-    const inventories = [...this.entries.values()]
+    const entries = [...this.entries.values()];
+    const inventories = entries
       .flatMap((entry) => (entry.inventory ? [entry.inventory] : []))
       .sort((a, b) => rank(a.session) - rank(b.session));
-    this.store.set(inventories);
+    const loading = entries.some((entry) => !entry.answered && entry.inventory === null);
+    const current = this.store.getSnapshot();
+    // Nothing new to show: keep the same value, so the views do not render again.
+    const same =
+      current.loading === loading &&
+      current.inventories.length === inventories.length &&
+      current.inventories.every((inventory, at) => inventory === inventories[at]);
+    if (!same) this.store.set({ inventories, loading });
   }
 }
 
@@ -107,20 +135,20 @@ export function useSnapshotState(store: ExternalStore<SnapshotState>): SnapshotS
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }
 
-/** The inventories of every session, kept in step with the snapshot's summaries. */
-export function useInventories(store: InventoryStore, snapshot: AppSnapshot | null): readonly Inventory[] {
-  useEffect(() => {
-    if (snapshot) store.sync(snapshot);
-  }, [store, snapshot]);
+/** The inventories of every session, kept in step with the snapshot's summaries by the store. */
+export function useInventories(store: InventoryStore): InventoryState {
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }
 
 /** Builds the stores of one window over the API. */
 export function createAppStores(api: SsoTrayApi): AppStores {
+  const inventories = new InventoryStore(api);
   return {
     api,
-    snapshots: createSnapshotStore(api),
-    inventories: new InventoryStore(api),
+    snapshots: createSnapshotStore(api, (snapshot) => {
+      inventories.sync(snapshot);
+    }),
+    inventories,
     settings: new SettingsStore(api),
   };
 }

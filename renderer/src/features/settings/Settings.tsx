@@ -26,7 +26,7 @@ const wholeMinutes = (min: number, max: number) => (draft: string) =>
 export function Settings({ snapshot, onBack }: SettingsProps) {
   const { api, settings: store, inventories: inventoryStore } = useStores();
   const settings = useSettings(store);
-  const inventories = useInventories(inventoryStore, snapshot);
+  const { inventories } = useInventories(inventoryStore);
   const [problem, setProblem] = useState<ProblemText | null>(null);
   // Settings may have changed elsewhere (the CLI): read them again when the screen opens.
   useEffect(() => {

@@ -1,7 +1,7 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { Highlighted } from '../../components/Highlighted';
-import type { ListRow, RoleRow } from '../../search/list-rows';
+import { useVirtualRows } from '../../components/use-virtual-rows';
+import type { ListRows, RoleRow } from '../../search/list-rows';
 
 /** Fixed heights by row kind (px): no measuring, so scrolling never reflows rows. */
 const rowHeight = { section: 28, account: 46, role: 34 } as const;
@@ -10,7 +10,7 @@ export const resultListId = 'switcher-results';
 export const optionId = (index: number): string => `switcher-option-${index}`;
 
 interface ResultListProps {
-  readonly rows: readonly ListRow[];
+  readonly rows: ListRows;
   readonly terms: readonly string[];
   readonly selected: number;
   /** Bumped when the selection moved by keyboard, to scroll it into view. */
@@ -23,26 +23,19 @@ interface ResultListProps {
 }
 
 /**
- * The results as a virtualized listbox: only the rows in view (and a few around) are in the DOM,
- * so 10,000 roles cost as much as 20. The search box owns focus and points at the selected option
- * with aria-activedescendant; account headers and section titles are decoration for sighted users
- * (each option's name already says its account).
+ * The results as a virtualized listbox: only the rows in view (and a few around) are in the DOM.
+ * The search box owns focus and points at the selected option with aria-activedescendant; account
+ * headers and section titles are decoration for sighted users (each option's name already says
+ * its account).
  */
 export function ResultList(props: ResultListProps) {
   const { rows, terms, selected, revealToken, onSelect, onActivate, onToggleFavourite, onKeyDown } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const estimateSize = useCallback((index: number) => rowHeight[rows[index]?.kind ?? 'role'], [rows]);
-  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize,
-    getItemKey,
-    overscan: 6,
-  });
+  const heightOf = useCallback((at: number) => rowHeight[rows.kind(at) ?? 'role'], [rows]);
+  const virtual = useVirtualRows(scrollRef, rows.length, heightOf, 6);
 
   useEffect(() => {
-    if (selected >= 0) virtualizer.scrollToIndex(selected, { align: 'auto' });
+    if (selected >= 0) virtual.reveal(selected);
     // Only when the keyboard moved the selection (revealToken), not when a click did.
   }, [revealToken]);
 
@@ -57,22 +50,22 @@ export function ResultList(props: ResultListProps) {
       tabIndex={0}
       onKeyDown={onKeyDown}
     >
-      <div aria-hidden="true" className="results-spacer" style={{ height: virtualizer.getTotalSize() }} />
-      {virtualizer.getVirtualItems().map((item) => {
-        const row = rows[item.index];
+      <div aria-hidden="true" className="results-spacer" style={{ height: virtual.totalSize }} />
+      {virtual.rows.map((item) => {
+        const row = rows.row(item.index);
         if (!row) return null;
         const position = { transform: `translateY(${item.start}px)`, height: item.size };
         switch (row.kind) {
           case 'section':
             return (
-              <div key={item.key} className="row row-section" style={position} aria-hidden="true">
+              <div key={row.key} className="row row-section" style={position} aria-hidden="true">
                 {row.label}
               </div>
             );
           case 'account':
             return (
               <div
-                key={item.key}
+                key={row.key}
                 className={`row row-account${row.active ? ' is-active' : ''}`}
                 style={position}
                 aria-hidden="true"
@@ -103,7 +96,7 @@ export function ResultList(props: ResultListProps) {
               .join(', ');
             return (
               <div
-                key={item.key}
+                key={row.key}
                 id={optionId(item.index)}
                 className={`row row-role${isSelected ? ' is-selected' : ''}${row.active ? ' is-active' : ''}${row.showAccount ? ' with-account' : ''}`}
                 style={position}

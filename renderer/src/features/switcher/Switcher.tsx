@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { AppSnapshot, RoleEntry } from '../../../../shared/session-snapshot';
-import { buildListRows, firstRoleRow, nextRoleRow, type RoleRow } from '../../search/list-rows';
+import { buildListRows, type RoleRow } from '../../search/list-rows';
 import { defaultProfileTemplate } from '../../search/profile-name';
 import { search } from '../../search/search';
 import { buildSearchIndex } from '../../search/search-index';
@@ -33,10 +33,19 @@ const roleRef = (role: RoleEntry) => ({
 export function Switcher({ snapshot, onOpenSettings }: SwitcherProps) {
   const { api, inventories: inventoryStore, settings: settingsStore } = useStores();
   const signIn = useSignIn();
-  const inventories = useInventories(inventoryStore, snapshot);
+  const { inventories, loading } = useInventories(inventoryStore);
   const settings = useSettings(settingsStore);
   const template = settings?.profileTemplate ?? defaultProfileTemplate;
   const index = useMemo(() => buildSearchIndex(inventories, template), [inventories, template]);
+  useEffect(() => {
+    // The first keystroke searches the profile names: make them while the window waits for it.
+    const idle = requestIdleCallback(() => {
+      index.profileNames();
+    });
+    return () => {
+      cancelIdleCallback(idle);
+    };
+  }, [index]);
 
   const [query, setQuery] = useState('');
   const results = useMemo(() => search(index, query), [index, query]);
@@ -52,13 +61,17 @@ export function Switcher({ snapshot, onOpenSettings }: SwitcherProps) {
     [index, results, snapshot.favourites, snapshot.recent, snapshot.active],
   );
 
-  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  // The selected row by key (it keeps its place when the list changes) and where it was last.
+  const [selection, setSelection] = useState<{ key: string; at: number } | null>(null);
   const [revealToken, setRevealToken] = useState(0);
   const selected = useMemo(() => {
-    const at = selectedKey === null ? -1 : rows.findIndex((row) => row.key === selectedKey);
-    return at >= 0 ? at : firstRoleRow(rows);
-  }, [rows, selectedKey]);
-  const selectedRow = rows[selected]?.kind === 'role' ? rows[selected] : undefined;
+    const at = selection === null ? -1 : rows.indexOf(selection.key, selection.at);
+    return at >= 0 ? at : rows.firstRole();
+  }, [rows, selection]);
+  const selectedRow = useMemo(() => {
+    const row = rows.row(selected);
+    return row?.kind === 'role' ? row : undefined;
+  }, [rows, selected]);
 
   const [problem, setProblem] = useState<ActionProblem | null>(null);
   const [shadow, setShadow] = useState<ShadowNotice | null>(null);
@@ -134,9 +147,9 @@ export function Switcher({ snapshot, onOpenSettings }: SwitcherProps) {
   };
 
   const select = (at: number, reveal: boolean): void => {
-    const row = rows[at];
+    const row = rows.row(at);
     if (row?.kind !== 'role') return;
-    setSelectedKey(row.key);
+    setSelection({ key: row.key, at });
     if (reveal) setRevealToken((token) => token + 1);
   };
 
@@ -146,14 +159,14 @@ export function Switcher({ snapshot, onOpenSettings }: SwitcherProps) {
       case 'ArrowDown':
       case 'ArrowUp': {
         event.preventDefault();
-        select(nextRoleRow(rows, selected, event.key === 'ArrowDown' ? 1 : -1), true);
+        select(rows.nextRole(selected, event.key === 'ArrowDown' ? 1 : -1), true);
         return;
       }
       case 'PageDown':
       case 'PageUp': {
         event.preventDefault();
         let at = selected;
-        for (let step = 0; step < 10; step++) at = nextRoleRow(rows, at, event.key === 'PageDown' ? 1 : -1);
+        for (let step = 0; step < 10; step++) at = rows.nextRole(at, event.key === 'PageDown' ? 1 : -1);
         select(at, true);
         return;
       }
@@ -222,7 +235,7 @@ export function Switcher({ snapshot, onOpenSettings }: SwitcherProps) {
           value={query}
           onChange={(event) => {
             setQuery(event.target.value);
-            setSelectedKey(null);
+            setSelection(null);
             setRevealToken((token) => token + 1);
           }}
           onKeyDown={onKeyDown}
@@ -269,9 +282,11 @@ export function Switcher({ snapshot, onOpenSettings }: SwitcherProps) {
         <p className="empty" role="status">
           {query.trim() !== ''
             ? `No account or role matches “${query.trim()}”.`
-            : inventories.length === 0
-              ? 'No accounts listed yet: refresh a session below.'
-              : 'No roles in these accounts.'}
+            : loading
+              ? 'Loading the accounts…'
+              : inventories.length === 0
+                ? 'No accounts listed yet: refresh a session below.'
+                : 'No roles in these accounts.'}
         </p>
       ) : (
         <ResultList
@@ -283,7 +298,7 @@ export function Switcher({ snapshot, onOpenSettings }: SwitcherProps) {
             select(at, false);
           }}
           onActivate={(at) => {
-            const row = rows[at];
+            const row = rows.row(at);
             if (row?.kind === 'role') applyRole(row.role);
           }}
           onToggleFavourite={toggleFavourite}

@@ -1,0 +1,74 @@
+/**
+ * A virtualized list of fixed-height rows: follows the scroll position and the viewport's height
+ * of the scrolling element, and says which rows to render and where. Only those rows are in the
+ * DOM, so 10,000 roles cost as much as 20.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { revealRow, rowOffsets, visibleRows } from './virtual-rows';
+
+export interface VirtualRow {
+  readonly index: number;
+  readonly start: number;
+  readonly size: number;
+}
+
+export interface VirtualRows {
+  readonly rows: readonly VirtualRow[];
+  readonly totalSize: number;
+  /** Scrolls as little as needed to show row `at` whole. */
+  readonly reveal: (at: number) => void;
+}
+
+export function useVirtualRows(
+  scrollRef: RefObject<HTMLElement | null>,
+  count: number,
+  heightOf: (at: number) => number,
+  overscan: number,
+): VirtualRows {
+  const offsets = useMemo(() => rowOffsets(count, heightOf), [count, heightOf]);
+  // Until the element is measured, the window's height bounds the list's: enough rows, never too few.
+  const [viewportHeight, setViewportHeight] = useState(() => window.innerHeight);
+  const [scrollTop, setScrollTop] = useState(0);
+  const position = useRef({ scrollTop: 0, viewportHeight });
+
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return undefined;
+    const onScroll = (): void => {
+      position.current.scrollTop = element.scrollTop;
+      setScrollTop(element.scrollTop);
+    };
+    const observer = new ResizeObserver(() => {
+      position.current.viewportHeight = element.clientHeight;
+      setViewportHeight(element.clientHeight);
+    });
+    element.addEventListener('scroll', onScroll, { passive: true });
+    observer.observe(element);
+    return () => {
+      element.removeEventListener('scroll', onScroll);
+      observer.disconnect();
+    };
+  }, [scrollRef]);
+
+  const reveal = useCallback(
+    (at: number): void => {
+      const element = scrollRef.current;
+      if (!element) return;
+      const current = position.current;
+      const next = revealRow(offsets, at, current.scrollTop, current.viewportHeight);
+      if (next === current.scrollTop) return;
+      element.scrollTop = next;
+      current.scrollTop = next;
+      setScrollTop(next);
+    },
+    [scrollRef, offsets],
+  );
+
+  const shown = visibleRows(offsets, scrollTop, viewportHeight, overscan);
+  const rows: VirtualRow[] = [];
+  for (let index = shown.start; index < shown.end; index++) {
+    const start = offsets[index] ?? 0;
+    rows.push({ index, start, size: (offsets[index + 1] ?? start) - start });
+  }
+  return { rows, totalSize: offsets[count] ?? 0, reveal };
+}
