@@ -112,4 +112,6 @@ test('shows the results from the top when a query narrows a list scrolled far do
   await expect(first).toHaveAccessibleName(/^ledger-dev-\d+ \/ AdministratorAccess$/);
   await expect(first).toBeInViewport();
   await expect(await selectedOption(page)).toBeInViewport();
+  // Back at the very top, so the first account's header shows above its first role.
+  expect(await list(page).evaluate((element) => element.scrollTop)).toBe(0);
 });

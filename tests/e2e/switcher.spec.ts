@@ -69,7 +69,8 @@ test.describe('first run, sign-in and switching', () => {
     expect(config).toContain(
       `[default]\nsso_session = work\nsso_account_id = ${account?.accountId ?? ''}\nsso_role_name = ${role}`,
     );
-    expect(bridge.shell.hidden).toBe(1);
+    // The window hides once the core has answered: one more round trip after the file is written.
+    await expect.poll(() => bridge.shell.hidden).toBe(1);
     expect(problems).toEqual([]);
   });
 });

@@ -35,8 +35,9 @@ export function ResultList(props: ResultListProps) {
   const virtual = useVirtualRows(scrollRef, rows.length, heightOf, 6);
 
   useEffect(() => {
-    if (selected >= 0) virtual.reveal(selected);
-    // Only when the keyboard moved the selection (revealToken), not when a click did.
+    // The first role takes the list back to its top, so its account's header shows too.
+    if (selected >= 0) virtual.reveal(selected === rows.firstRole() ? 0 : selected);
+    // Only when the keyboard moved the selection or the query changed (revealToken), not on a click.
   }, [revealToken]);
 
   return (
