@@ -6,6 +6,7 @@ import { commands } from './commands';
 // The SDK's Node-version notice is for developers of SDK apps, not for sso-tray's users: stderr is
 // kept for one-line errors that say what to do.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+import { unexpectedErrorLine } from '../core/app/unexpected-error';
 import { runCli } from './run-cli';
 
 const abort = new AbortController();
@@ -30,9 +31,7 @@ runCli(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `sso-tray: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    process.stderr.write(`sso-tray: unexpected error: ${unexpectedErrorLine(error)}\n`);
     process.exitCode = 1;
   },
 );

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { resolveAppPaths } from '../core/app/app-paths';
 import { isAppError } from '../core/app/app-error';
 import { appVersion } from '../core/app/app-version';
+import { unexpectedErrorLine } from '../core/app/unexpected-error';
 import { UsageError, type CommandDefinition, type OutputStream } from './command';
 import { commandHelp, programHelp } from './help-text';
 
@@ -86,9 +87,8 @@ export async function runCli(
       stderr.write(`sso-tray: ${oneLine(error.message)}\n`);
       return error.code === 'Cancelled' ? exitCodes.cancelled : exitCodes.failure;
     }
-    const message = error instanceof Error ? error.message : String(error);
     stderr.write(
-      `sso-tray: unexpected error: ${oneLine(message)}. Please report it with the command you ran.\n`,
+      `sso-tray: unexpected error: ${unexpectedErrorLine(error)}. Please report it with the command you ran.\n`,
     );
     return exitCodes.failure;
   }

@@ -157,14 +157,25 @@ describe('the IPC router', () => {
     }
   });
 
-  it('logs unexpected errors to the console by default', async () => {
+  it('logs unexpected errors to the console by default: name, message and frames, secrets masked', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const ipc = new FakeIpcMain();
     const { handlers } = recordingHandlers();
-    vi.mocked(handlers.cancelSignIn).mockRejectedValue(new Error('boom'));
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    vi.mocked(handlers.cancelSignIn).mockRejectedValue(
+      Object.assign(new Error(`boom with ${secret}`), {
+        $response: { body: `{"secretAccessKey":"${secret}"}` },
+      }),
+    );
     registerIpcRouter(ipc, handlers, isTrustedFake);
     await ipc.invoke(invokeChannel('cancelSignIn'), { session: 'acme' });
     expect(error).toHaveBeenCalledOnce();
+    const logged = error.mock.calls[0]?.join(' ') ?? '';
+    expect(logged).toMatch(
+      /^SSO Tray: the cancelSignIn request failed: Error: boom with \[redacted\]\n\s+at /,
+    );
+    expect(logged).not.toContain(secret);
+    expect(logged).not.toContain('secretAccessKey');
     error.mockRestore();
   });
 });

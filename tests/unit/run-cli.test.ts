@@ -75,7 +75,14 @@ describe('runCli', () => {
     });
     const unexpected = await run(['boom', 'x'], [failing(new TypeError('x is undefined'))]);
     expect(unexpected.code).toBe(1);
-    expect(unexpected.stderr).toMatch(/^sso-tray: unexpected error: x is undefined\. .+\n$/);
+    expect(unexpected.stderr).toMatch(/^sso-tray: unexpected error: TypeError: x is undefined\. .+\n$/);
+    // Never what the error carries, and nothing shaped like a secret from its message.
+    const leaky = Object.assign(new Error('token aoaAAAAAGdXq2F0MTZkYzQ5bXlTZWNyZXQx refused'), {
+      $response: { body: '{"accessToken":"aoaAAAAAGdXq2F0MTZkYzQ5bXlTZWNyZXQx"}' },
+    });
+    const masked = await run(['boom', 'x'], [failing(leaky)]);
+    expect(masked.stderr).toMatch(/^sso-tray: unexpected error: Error: token \[redacted\] refused\. /);
+    expect(masked.stderr).not.toContain('aoaAAAAAGdXq2F0MTZkYzQ5bXlTZWNyZXQx');
     const usage = await run(['boom', 'x'], [failing(new UsageError('--region must be a region name'))]);
     expect(usage.code).toBe(2);
   });

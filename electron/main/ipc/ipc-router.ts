@@ -9,6 +9,7 @@ import {
   type ParsedRequest,
 } from '../../../shared/ipc-contract';
 import { isAppError } from '../../core/app/app-error';
+import { unexpectedErrorReport } from '../../core/app/unexpected-error';
 import { payloadProblem } from './payload-problem';
 
 /**
@@ -28,7 +29,11 @@ export type IpcHandlers = {
 };
 
 export interface IpcRouterOptions {
-  /** Told of every failure that is not an AppError (the window sees only a generic message). */
+  /**
+   * Told of every failure that is not an AppError (the window sees only a generic message). By
+   * default it logs the error's name, message and stack frames with secrets masked, never the
+   * error object itself.
+   */
   onUnexpectedError?: (method: InvokeMethodName, error: unknown) => void;
 }
 
@@ -58,7 +63,7 @@ export function registerIpcRouter<Event>(
   const onUnexpectedError =
     options.onUnexpectedError ??
     ((method: InvokeMethodName, error: unknown) => {
-      console.error(`SSO Tray: the ${method} request failed:`, error);
+      console.error(`SSO Tray: the ${method} request failed: ${unexpectedErrorReport(error)}`);
     });
 
   for (const name of invokeMethodNames) {
