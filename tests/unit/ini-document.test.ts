@@ -120,6 +120,11 @@ describe('IniDocument.sections and findSection', () => {
       .sections()
       .map((section) => section.header);
     expect(headers).toEqual([' default ', 'profile x ', '\tsso-session y']);
+    // Whitespace after the `]` goes; the last `]` closes; a line separator inside is no header.
+    const edges = IniDocument.parse('[a]  \t\n[b]c]\n[d\u2028e]\n[]\n[\n[f]\u00a0\n')
+      .sections()
+      .map((section) => section.header);
+    expect(edges).toEqual(['a', 'b]c', '', 'f']);
   });
 
   it('finds the last matching section (a later duplicate wins) and nothing when none matches', () => {
@@ -279,6 +284,23 @@ describe('IniDocument.setValue', () => {
         d.setValue(sectionNamed(d, 'default'), 'cli_pager', 'less');
       }),
     ).toBe('[default]\r\nregion = x\r\noutput = json\ncli_pager = less\n\n');
+  });
+
+  it('follows the file as edits change which line ending most lines use', () => {
+    // 3 CRLF and 3 LF: a tie, so LF, until two CRLF lines come in; removing four tips it back.
+    const text = '[default]\r\na = 1\r\nb = 2\r\n[x]\nd = 4\ne = 5\n';
+    expect(
+      edited(text, (d) => {
+        expect(d.lineEnding()).toBe('\n');
+        d.replaceLines(1, 1, [
+          { text: 'p = 1', eol: '\r\n' },
+          { text: 'q = 2', eol: '\r\n' },
+        ]);
+        d.setValue(sectionNamed(d, 'x'), 'f', '6');
+        for (const key of ['a', 'b', 'p', 'q']) d.removeKey(sectionNamed(d, 'default'), key);
+        d.setValue(sectionNamed(d, 'x'), 'g', '7');
+      }),
+    ).toBe('[default]\r\n[x]\nd = 4\ne = 5\nf = 6\r\ng = 7\n');
   });
 
   it('edits the last of duplicate keys, which is the one that wins', () => {

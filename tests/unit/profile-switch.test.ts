@@ -424,6 +424,28 @@ describe('switchProfile properties', () => {
     );
   });
 
+  it('keeps its section list and line-ending counts true through the edits (as a fresh read finds them)', () => {
+    fc.assert(
+      fc.property(configTextArb, choiceArb, choiceArb, (text, first, second) => {
+        const document = IniDocument.parse(text);
+        // Read both before the edits, so that the edits keep them rather than work them out anew.
+        document.sections();
+        document.lineEnding();
+        for (const choice of [first, second]) {
+          try {
+            switchProfile(document, choice);
+          } catch (error) {
+            if (!isAppError(error)) throw error;
+          }
+          const fresh = IniDocument.fromLines(document.lines);
+          expect(document.sections()).toEqual(fresh.sections());
+          expect(document.lineEnding()).toBe(fresh.lineEnding());
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it.each(fixtureNames)('%s: survives a switch of default and of dev with only those changes', (name) => {
     const text = readFixture(name);
     for (const choice of [

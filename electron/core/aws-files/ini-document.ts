@@ -28,9 +28,14 @@ const headerPattern = /^\[(.*)\]\s*$/;
 const keyPattern = /^([^\s=:[#;][^=:]*?)\s*[=:]\s*(.*?)\s*$/;
 
 export class IniDocument {
-  /** The section list, worked out once per version of the lines (edits clear it). */
-  private sectionCache: readonly Readonly<IniSection>[] | undefined;
-  private eolCache: string | undefined;
+  /**
+   * The section list, worked out once and then kept true by the edits: one that moves no header
+   * shifts the sections after it in place (a switch at the top of 5,000 profiles allocates
+   * nothing); one that adds or removes a header clears it.
+   */
+  private sectionCache: IniSection[] | undefined;
+  /** How many lines end with CRLF and with LF, counted once and then kept by the edits. */
+  private endingCounts: { crlf: number; lf: number } | undefined;
   private edits = 0;
   /** While an edit of several steps runs: where its steps joined lines, for the blank-line rule. */
   private pendingBoundaries: number[] | undefined;
@@ -50,7 +55,8 @@ export class IniDocument {
     const body = bom ? text.slice(1) : text;
     let texts: string[];
     let eols: string[];
-    if (body.includes('\r')) {
+    const hasCr = body.includes('\r');
+    if (hasCr) {
       const parts = body.split(/(\r\n|\n|\r)/);
       texts = parts.filter((_, index) => index % 2 === 0);
       eols = parts.filter((_, index) => index % 2 === 1);
@@ -64,7 +70,10 @@ export class IniDocument {
       texts.pop();
       eols.pop();
     }
-    return new IniDocument(bom, texts, eols);
+    const document = new IniDocument(bom, texts, eols);
+    // Without a CR every line ends with LF but a last one without an ending: no need to count.
+    if (!hasCr) document.endingCounts = { crlf: 0, lf: eols.length - (eols[eols.length - 1] === '' ? 1 : 0) };
+    return document;
   }
 
   /** A document of the given lines, e.g. one section taken out of another document. */
@@ -161,6 +170,22 @@ export class IniDocument {
   }
 
   /**
+   * Sets several keys of one section (one of `sections()`, which the edits keep true), as
+   * `setValue` one by one would, but with the new keys inserted together: one move of the lines
+   * after them rather than one per key.
+   */
+  setValues(section: IniSection, entries: readonly (readonly [string, string])[]): void {
+    const missing = entries.filter(([key]) => this.keyLine(section, key) === undefined);
+    // New keys go after the last entry, so the lines of the keys already there keep their places.
+    if (missing.length > 0)
+      this.insertLines(
+        this.insertionPoint(section),
+        missing.map(([key, value]) => `${key} = ${value}`),
+      );
+    for (const entry of entries) if (!missing.includes(entry)) this.setValue(section, entry[0], entry[1]);
+  }
+
+  /**
    * Removes a key (and its continuation or sub-section lines). Every copy of a duplicated key goes,
    * or the JS SDK, where the last copy wins, would fall back to an earlier one. Returns whether it
    * was there.
@@ -225,9 +250,16 @@ export class IniDocument {
       lines.some((line) => headerOf(line.text) !== undefined);
     const texts = lines.map((line) => line.text);
     const eols = lines.map((line) => line.eol);
+    this.countEndings(from, end, -1);
     // splice(...spread) for the usual few lines; concat for a managed block of thousands, which
     // would overflow the argument limit of a spread call.
-    if (lines.length < 1000) {
+    if (lines.length === end - from) {
+      // One line for one (a changed value): no array moves at all.
+      for (let index = 0; index < lines.length; index++) {
+        this.texts[from + index] = texts[index] ?? '';
+        this.eols[from + index] = eols[index] ?? '';
+      }
+    } else if (lines.length < 1000) {
       this.texts.splice(from, end - from, ...texts);
       this.eols.splice(from, end - from, ...eols);
     } else {
@@ -239,6 +271,7 @@ export class IniDocument {
       this.texts.push('');
       this.eols.push('');
     }
+    this.countEndings(from, from + lines.length, 1);
     const delta = lines.length - (end - from);
     if (this.pendingBoundaries) {
       // Boundaries of earlier steps move with this one; the rule waits for the last step.
@@ -251,9 +284,8 @@ export class IniDocument {
       this.keepBlankLinesApart(from + lines.length);
     }
     // Most edits change keys, not headers: then the sections only move, and are not scanned again.
-    this.sectionCache =
-      this.sectionCache && !headersMoved ? shiftSections(this.sectionCache, from, end, delta) : undefined;
-    this.eolCache = undefined;
+    if (this.sectionCache && !headersMoved) shiftSections(this.sectionCache, from, end, delta);
+    else this.sectionCache = undefined;
     this.edits++;
   }
 
@@ -264,8 +296,14 @@ export class IniDocument {
    */
   private keepBlankLinesApart(index: number): void {
     // In a run of blank lines each one is next to the one before, so the rule carries down the run.
-    for (let at = index; this.eols[at - 1] === '\r' && this.texts[at] === '' && this.eols[at] === '\n'; at++)
+    for (
+      let at = index;
+      this.eols[at - 1] === '\r' && this.texts[at] === '' && this.eols[at] === '\n';
+      at++
+    ) {
+      this.countEndings(at, at + 1, -1);
       this.eols[at] = '\r';
+    }
   }
 
   /** How many changes were made since parsing: compare two readings to know whether an edit changed anything. */
@@ -345,42 +383,48 @@ export class IniDocument {
 
   /** The line ending new lines get: CRLF when most lines end so, else LF. */
   lineEnding(): string {
-    this.eolCache ??= this.countEndings();
-    return this.eolCache;
+    if (!this.endingCounts) {
+      this.endingCounts = { crlf: 0, lf: 0 };
+      this.countEndings(0, this.eols.length, 1);
+    }
+    return this.endingCounts.crlf > this.endingCounts.lf ? '\r\n' : '\n';
   }
 
-  private countEndings(): string {
-    let crlf = 0;
-    let lf = 0;
-    for (const eol of this.eols) {
-      if (eol === '\r\n') crlf++;
-      else if (eol === '\n') lf++;
+  /** Adds (`sign` 1) or takes away (-1) the endings of lines `from`..`to` in the counts, once kept. */
+  private countEndings(from: number, to: number, sign: 1 | -1): void {
+    const counts = this.endingCounts;
+    if (!counts) return;
+    for (let at = from; at < to; at++) {
+      const eol = this.eols[at];
+      if (eol === '\r\n') counts.crlf += sign;
+      else if (eol === '\n') counts.lf += sign;
     }
-    return crlf > lf ? '\r\n' : '\n';
   }
 }
 
 /**
  * The sections after lines `from`..`end` (none of them a header) were replaced by lines that add
- * `delta`: later sections move by `delta`, the one holding the range grows or shrinks by it.
+ * `delta`: later sections move by `delta`, the one holding the range grows or shrinks by it. In
+ * place: a caller holding a section from `sections()` sees where it is now.
  */
-function shiftSections(
-  sections: readonly Readonly<IniSection>[],
-  from: number,
-  end: number,
-  delta: number,
-): IniSection[] {
-  return sections.map((section) =>
-    section.start >= end
-      ? { header: section.header, start: section.start + delta, end: section.end + delta }
-      : section.end >= end && section.start < from
-        ? { header: section.header, start: section.start, end: section.end + delta }
-        : section,
-  );
+function shiftSections(sections: IniSection[], from: number, end: number, delta: number): void {
+  if (delta === 0) return;
+  for (const section of sections) {
+    if (section.start >= end) {
+      section.start += delta;
+      section.end += delta;
+    } else if (section.end >= end && section.start < from) section.end += delta;
+  }
 }
 
 function headerOf(text: string): string | undefined {
   if (text.charCodeAt(0) !== 0x5b) return undefined; // '[': most lines are not headers
+  // Most headers end with their ']': the pattern's answer then is what lies between, unless that
+  // holds a line separator (U+2028, U+2029), which its `.` does not match.
+  if (text.charCodeAt(text.length - 1) === 0x5d && text.length > 1) {
+    const header = text.slice(1, -1);
+    if (!header.includes('\u2028') && !header.includes('\u2029')) return header;
+  }
   const match = headerPattern.exec(text);
   return match ? (match[1] ?? '') : undefined;
 }

@@ -98,19 +98,25 @@ export function switchProfile(document: IniDocument, choice: SwitchChoice): Swit
   };
 }
 
+const quoteOrEscape = /["'\\]/;
+
 /** Indexes (into `sections()`) of every section botocore or the JS SDK reads as the profile. */
 function profileSectionIndexes(document: IniDocument, profile: string): number[] {
-  return document.sections().flatMap((section, index) => {
+  const indexes: number[] = [];
+  const sections = document.sections();
+  for (let index = 0; index < sections.length; index++) {
+    const header = sections[index]?.header ?? '';
     // Most headers of a large config cannot name the profile: skip botocore's shlex for them
     // (unless quotes or escapes could spell the name in pieces).
-    if (section.header !== 'default' && !section.header.includes(profile) && !/["'\\]/.test(section.header))
-      return [];
-    const name = parseSectionHeader(section.header);
-    const matches =
+    if (header !== 'default' && !header.includes(profile) && !quoteOrEscape.test(header)) continue;
+    const name = parseSectionHeader(header);
+    if (
       (name.kind === 'profile' && name.name === profile) ||
-      (name.kind === 'default' && profile === 'default');
-    return matches ? [index] : [];
-  });
+      (name.kind === 'default' && profile === 'default')
+    )
+      indexes.push(index);
+  }
+  return indexes;
 }
 
 const staticKeys = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token'] as const;

@@ -88,7 +88,7 @@ export function editSection(
   for (const key of remove) {
     if (document.removeKey(sectionAt(document, index), key)) removed.push(key);
   }
-  for (const [key, value] of write) document.setValue(sectionAt(document, index), key, value);
+  document.setValues(sectionAt(document, index), write);
   return removed;
 }
 
