@@ -4,6 +4,7 @@ import type { ErrorPayload } from './error-code';
 import type { Inventory } from './inventory';
 import type { AppSnapshot } from './session-snapshot';
 import { regionProblem, sessionNameProblem, startUrlProblem } from './session-input';
+import type { WindowView } from './window-view';
 
 /**
  * The one IPC contract between the window and the main process (architecture.md rules 1 and 3):
@@ -196,6 +197,8 @@ export const ipcContract = {
     snapshot: event<AppSnapshot>(),
     /** The global shortcut opened the switcher: put the cursor in the search box. */
     focusSearch: signal(),
+    /** The tray opened the window on a screen (a window opened anew reads it from its URL). */
+    showView: event<WindowView>(),
   },
 } as const;
 

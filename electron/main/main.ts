@@ -13,6 +13,7 @@ import { createExternalOpener } from './app/external-opener';
 import { createIntentDispatcher } from './app/intent-dispatcher';
 import { createIpcHandlers } from './app/ipc-handlers';
 import { SwitcherWindow } from './app/switcher-window';
+import { createViewOpener } from './app/view-opener';
 import { TrayController } from './app/tray-controller';
 import { createEventPublisher } from './ipc/event-publisher';
 import { registerIpcRouter } from './ipc/ipc-router';
@@ -48,18 +49,20 @@ async function start(): Promise<void> {
     () => tray.bounds(),
     devToolsAllowed(app.isPackaged, process.env),
   );
+  const publish = createEventPublisher(() => switcher.webContents);
+  const openView = createViewOpener(switcher, publish);
   const notifyError = (message: string): void => {
     new Notification({ title: 'SSO Tray', body: message }).show();
   };
   const dispatch = createIntentDispatcher(core, state, {
     openSwitcher: () => {
-      switcher.show();
+      openView('main');
     },
     openSettings: () => {
-      switcher.show();
+      openView('settings');
     },
     openAddSession: () => {
-      switcher.show();
+      openView('add-session');
     },
     openExternal,
     writeClipboard: (text) => {
@@ -95,7 +98,6 @@ async function start(): Promise<void> {
     },
   });
 
-  const publish = createEventPublisher(() => switcher.webContents);
   state.onDidChange(() => {
     const snapshot = state.snapshot();
     notifier.update(snapshot.sessions);
@@ -108,8 +110,7 @@ async function start(): Promise<void> {
     const accelerator = core.settings.globalShortcut;
     if (accelerator)
       globalShortcut.register(accelerator, () => {
-        switcher.show();
-        publish('focusSearch');
+        openView('main');
       });
     app.setLoginItemSettings({ openAtLogin: core.settings.launchAtLogin });
     notifier.update(state.snapshot().sessions);

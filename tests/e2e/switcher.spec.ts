@@ -2,7 +2,7 @@
 // the real core (emulator, temporary HOME, the OS keychain). First run, sign-in, discovery,
 // search, switching (checked in the AWS config on disk), the console, expiry, settings, axe.
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 
@@ -78,12 +78,13 @@ test.describe('first run, sign-in and switching', () => {
 test.describe('with a signed-in session', () => {
   test.use({ bridgeOptions: { accounts: 30, rolesPerAccount: 2 } });
 
-  async function signedIn(page: Page, rendererUrl: string): Promise<void> {
+  /** Signs in to corp from the first-run screen; the switcher's search box, once focused. */
+  async function signedIn(page: Page, rendererUrl: string): Promise<Locator> {
     await page.goto(rendererUrl);
     await page.getByRole('button', { name: 'Sign in to corp' }).first().click();
-    await expect(page.getByRole('combobox', { name: 'Search accounts and roles' })).toBeFocused({
-      timeout: 20_000,
-    });
+    const search = page.getByRole('combobox', { name: 'Search accounts and roles' });
+    await expect(search).toBeFocused({ timeout: 20_000 });
+    return search;
   }
 
   test('signs in with PKCE, opens the console and copies shell exports from the keyboard', async ({
@@ -91,8 +92,7 @@ test.describe('with a signed-in session', () => {
     bridge,
     rendererUrl,
   }) => {
-    await signedIn(page, rendererUrl);
-    const search = page.getByRole('combobox', { name: 'Search accounts and roles' });
+    const search = await signedIn(page, rendererUrl);
     const account = bridge.emulator.org.accounts[3];
     await search.fill(account?.accountName ?? '');
     await expect(page.getByRole('option').first()).toHaveAccessibleName(
@@ -127,6 +127,29 @@ test.describe('with a signed-in session', () => {
     await expect(page.getByRole('button', { name: 'Refresh accounts of corp' })).toBeVisible({
       timeout: 20_000,
     });
+  });
+
+  test("opens on the screen the tray's menu asks for, in a new window and in an open one", async ({
+    page,
+    bridge,
+    rendererUrl,
+  }) => {
+    const search = await signedIn(page, rendererUrl);
+    // An open window is told: "Settings…", then "Switch account…", then "Add a session…".
+    bridge.emit('showView', 'settings');
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    bridge.emit('showView', 'main');
+    bridge.emit('focusSearch');
+    await expect(search).toBeFocused();
+    bridge.emit('showView', 'add-session');
+    await expect(page.getByRole('heading', { name: 'Set up SSO Tray' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Start URL' })).toBeVisible();
+    // A window made for the menu item reads it from its URL (a new page, not a change of fragment).
+    await page.goto('about:blank');
+    await page.goto(`${rendererUrl}#settings`);
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    await page.getByRole('button', { name: 'Back to accounts' }).click();
+    await expect(search).toBeFocused();
   });
 
   test('settings changes reach the core and its files', async ({ page, bridge, rendererUrl }) => {

@@ -35,6 +35,7 @@ export function installStubPreloadApi({ snapshot, inventory, settings, appVersio
     syncProfiles: () => Promise.resolve({ added: 0, updated: 0, removed: 0, diff: '' }),
     onSnapshot: () => () => undefined,
     onFocusSearch: () => () => undefined,
+    onShowView: () => () => undefined,
   };
   for (const name of [
     'signIn',

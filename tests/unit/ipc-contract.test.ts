@@ -23,7 +23,7 @@ describe('the IPC contract', () => {
   });
 
   it('names the preload subscription of each event on<Event>', () => {
-    expect(eventNames.map(eventListenerKey)).toEqual(['onSnapshot', 'onFocusSearch']);
+    expect(eventNames.map(eventListenerKey)).toEqual(['onSnapshot', 'onFocusSearch', 'onShowView']);
   });
 
   it('accepts the sample payload of every method', () => {

@@ -1,4 +1,5 @@
 import { BrowserWindow, screen } from 'electron';
+import type { WindowView } from '../../../shared/window-view';
 import { positionNearTray, switcherWindowOptions, switcherWindowSize } from '../window-options';
 
 /**
@@ -20,7 +21,8 @@ export class SwitcherWindow {
     return this.window?.webContents;
   }
 
-  show(): void {
+  /** Shows the window; one made now opens on `view` (one already there is told by an event). */
+  show(view: WindowView = 'main'): void {
     const position = this.position();
     if (!this.window) {
       this.window = new BrowserWindow(
@@ -36,7 +38,7 @@ export class SwitcherWindow {
         this.window?.show();
         this.window?.focus();
       });
-      void this.window.loadFile(this.indexHtml);
+      void this.window.loadFile(this.indexHtml, { hash: view });
       return;
     }
     this.window.setPosition(position.x, position.y);

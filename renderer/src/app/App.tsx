@@ -36,7 +36,8 @@
  *   the changes, write nothing)", button "Preview the sync" / "Sync profiles", result status
  *   with <pre> "Profile changes"; combobox "Open the console"; checkbox "Start SSO Tray when I
  *   log in"; radio group "Theme" › "Same as the system" / "Light" / "Dark".
- * The theme is `data-theme` on <html> ("system", "light" or "dark").
+ * The theme is `data-theme` on <html> ("system", "light" or "dark"). The tray picks the screen:
+ * `index.html#settings` or `#add-session` for a new window, a `showView` event for an open one.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { SsoTrayApi } from '../../../shared/preload-api';
@@ -49,6 +50,7 @@ import { StoresContext, findApi } from '../state/api-context';
 import { useSettings } from '../state/settings-store';
 import { SignInContext, useSignInRunner } from '../state/sign-in-runner';
 import { createAppStores, useSnapshotState } from '../state/snapshot-store';
+import { windowViewFromHash } from '../../../shared/window-view';
 import { chooseScreen, type RequestedView } from './screen';
 
 /** The window's root: the app when the preload API is there, a note when it is not. */
@@ -69,7 +71,9 @@ export function App() {
 
 function ConnectedApp({ api }: { readonly api: SsoTrayApi }) {
   const [stores] = useState(() => createAppStores(api));
-  const [view, setView] = useState<RequestedView>('main');
+  // The tray asks for a screen: in the URL when it opens the window, by an event afterwards.
+  const [view, setView] = useState<RequestedView>(() => windowViewFromHash(window.location.hash));
+  useEffect(() => api.onShowView(setView), [api]);
   const backToMain = useCallback(() => {
     setView('main');
   }, []);

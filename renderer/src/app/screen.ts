@@ -1,8 +1,10 @@
 /** Which screen the window shows, from the snapshot and what the user opened: pure, unit-tested. */
 import type { AppSnapshot, PendingSignIn, SessionSnapshot } from '../../../shared/session-snapshot';
 
+import type { WindowView } from '../../../shared/window-view';
+
 /** What the user asked to see; the snapshot can override it (a sign-in in progress). */
-export type RequestedView = 'main' | 'settings' | 'add-session';
+export type RequestedView = WindowView;
 
 export type Screen =
   | { kind: 'sign-in'; session: SessionSnapshot; pending: PendingSignIn }
