@@ -99,6 +99,25 @@ export function scanManagedBlocks(document: IniDocument): { blocks: ManagedBlock
   return { blocks, problems };
 }
 
+/**
+ * The block a profile of that name is generated in, if any: a switch must not point it elsewhere,
+ * since the next sync would put it back. Only headers that can name the profile are parsed.
+ */
+export function blockGenerating(document: IniDocument, profile: string): ManagedBlock | undefined {
+  const blocks = scanManagedBlocks(document).blocks;
+  if (blocks.length === 0) return undefined;
+  for (const section of document.sections()) {
+    if (!section.header.includes(profile)) continue;
+    const name = parseSectionHeader(section.header);
+    if (name.kind !== 'profile' || name.name !== profile) continue;
+    const block = blocks.find(
+      (candidate) => section.start > candidate.begin && section.start < candidate.end,
+    );
+    if (block) return block;
+  }
+  return undefined;
+}
+
 /** The well-formed blocks; throws AppError('ConfigConflict') when any marker does not pair up. */
 export function managedBlocks(document: IniDocument): ManagedBlock[] {
   const { blocks, problems } = scanManagedBlocks(document);
