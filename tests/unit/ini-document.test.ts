@@ -303,6 +303,34 @@ describe('IniDocument.setValue', () => {
     ).toBe('[default]\r\n[x]\nd = 4\ne = 5\nf = 6\r\ng = 7\n');
   });
 
+  it('sets several keys as setValue one by one would, with the new ones inserted together', () => {
+    const text = '[default]\nregion = x\n# trailing\n[other]\nk = v\n';
+    const entries = [
+      ['output', 'json'],
+      ['region', 'y'],
+      ['cli_pager', ''],
+      ['Output', 'text'],
+    ] as const;
+    const oneByOne = edited(text, (d) => {
+      for (const [key, value] of entries) d.setValue(sectionNamed(d, 'default'), key, value);
+    });
+    expect(oneByOne).toBe('[default]\nregion = y\nOutput = text\ncli_pager = \n# trailing\n[other]\nk = v\n');
+    expect(
+      edited(text, (d) => {
+        d.setValues(sectionNamed(d, 'default'), entries);
+      }),
+    ).toBe(oneByOne);
+  });
+
+  it('reads a range past either end of the lines as reaching that end', () => {
+    expect(
+      edited('a\nb\n', (d) => {
+        d.replaceLines(5, 9, [{ text: 'c', eol: '\n' }]);
+        d.replaceLines(-3, 0, [{ text: 'z', eol: '\n' }]);
+      }),
+    ).toBe('z\na\nb\nc\n');
+  });
+
   it('edits the last of duplicate keys, which is the one that wins', () => {
     const text = '[default]\nregion = a\nregion = b\n';
     expect(

@@ -90,6 +90,10 @@ describe('list rows', () => {
       '  ReadOnlyAccess',
     ]);
     expect(new Set(allRows(rows).map((row) => row.key)).size).toBe(rows.length);
+    // The key alone (what finding the selection compares) is the row's key.
+    expect(allRows(rows).map((row) => row.key)).toEqual(
+      Array.from({ length: rows.length }, (_, at) => rows.key(at)),
+    );
     expect(allRows(rows).map((row) => row.kind)).toEqual(
       Array.from({ length: rows.length }, (_, at) => rows.kind(at)),
     );

@@ -162,6 +162,28 @@ describe('grouping', () => {
     ]);
   });
 
+  it('lists a role once when its account is listed twice', () => {
+    const index = buildSearchIndex([
+      inventory(
+        'corp',
+        account('123456789012', 'Shared', ['Admin', 'Read', 'Admin']),
+        account('123456789012', 'Shared', ['Read', 'Write']),
+        account('123456789012', 'Shared', ['Write', 'Admin', 'Delete']),
+      ),
+    ]);
+    expect(names(index, search(index, 'shared'))).toEqual([
+      'Shared / Admin',
+      'Shared / Read',
+      'Shared / Write',
+      'Shared / Delete',
+    ]);
+    expect(
+      ['Admin', 'Read', 'Write', 'Delete', 'Other'].map((role) =>
+        index.findRole('corp', '123456789012', role),
+      ),
+    ).toEqual([0, 1, 2, 3, -1]);
+  });
+
   it('keeps the same account id of two sessions apart', () => {
     const index = buildSearchIndex([
       inventory('corp', account('123456789012', 'Shared', ['Admin'])),

@@ -17,6 +17,13 @@ describe('redactSecrets', () => {
       'IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ==',
     ])
       expect(redactSecrets(`before ${secret} after`)).toBe('before [redacted] after');
+    // Percent-encoded, as in a federation URL's Session parameter; hex signatures of either case.
+    expect(
+      redactSecrets('Session=%7B%22sessionToken%22%3A%22IQoJb3JpZ2luX2VjEJr%2F%2F%2FwEaCXVzLWVh%22%7D&x=1'),
+    ).toBe('Session=[redacted]&x=1');
+    expect(redactSecrets(`X-Amz-Signature=${'0123456789abcdef'.repeat(4)}`)).toBe(
+      'X-Amz-Signature=[redacted]',
+    );
     // A console sign-in URL carries its sign-in token in the query.
     expect(
       redactSecrets(
@@ -33,6 +40,7 @@ describe('redactSecrets', () => {
       'https://portal.sso.eu-west-1.amazonaws.com/federation/credentials',
       'ENOENT: no such file or directory, open /tmp/tmp.kK1YqKLdcY/home/.aws/config',
       'ASIAIOSFODNN7EXAMPLE',
+      'role="arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123456789abcdef"',
     ])
       expect(redactSecrets(text)).toBe(text);
   });
@@ -59,7 +67,7 @@ describe('unexpectedErrorLine', () => {
 });
 
 describe('unexpectedErrorReport', () => {
-  it('adds the stack frames, not the message the stack starts with', () => {
+  it('adds the stack frames as they are (code locations), not the message the stack starts with', () => {
     const error = new Error('first line\nsecond line');
     const report = unexpectedErrorReport(error).split('\n');
     expect(report[0]).toBe('Error: first line second line');

@@ -175,6 +175,10 @@ export class IniDocument {
    * after them rather than one per key.
    */
   setValues(section: IniSection, entries: readonly (readonly [string, string])[]): void {
+    // A key given twice (in any case) is set once, to its last value, where it first came.
+    const byKey = new Map<string, readonly [string, string]>();
+    for (const entry of entries) byKey.set(entry[0].toLowerCase(), entry);
+    entries = [...byKey.values()];
     const missing = entries.filter(([key]) => this.keyLine(section, key) === undefined);
     // New keys go after the last entry, so the lines of the keys already there keep their places.
     if (missing.length > 0)
@@ -238,7 +242,8 @@ export class IniDocument {
 
   /** Replaces the lines from `from` up to (not including) `to` with `lines`. */
   replaceLines(from: number, to: number, lines: readonly Readonly<IniLine>[]): void {
-    const end = Math.max(from, to);
+    from = Math.max(0, Math.min(from, this.texts.length));
+    const end = Math.max(from, Math.min(to, this.texts.length));
     const same =
       lines.length === end - from &&
       lines.every(

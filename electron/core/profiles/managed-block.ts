@@ -100,22 +100,22 @@ export function scanManagedBlocks(document: IniDocument): { blocks: ManagedBlock
 }
 
 /**
- * The block a profile of that name is generated in, if any: a switch must not point it elsewhere,
- * since the next sync would put it back. Only headers that can name the profile are parsed.
+ * The role a profile of that name is generated for, if profile sync generates it: a switch must
+ * not point it at another role, since the next sync would point it back. Only headers that can
+ * name the profile are parsed, and only its own entries read.
  */
-export function blockGenerating(document: IniDocument, profile: string): ManagedBlock | undefined {
+export function generatedProfile(document: IniDocument, profile: string): ManagedProfile | undefined {
   const blocks = scanManagedBlocks(document).blocks;
   if (blocks.length === 0) return undefined;
-  for (const section of document.sections()) {
-    if (!section.header.includes(profile)) continue;
-    const name = parseSectionHeader(section.header);
-    if (name.kind !== 'profile' || name.name !== profile) continue;
-    const block = blocks.find(
-      (candidate) => section.start > candidate.begin && section.start < candidate.end,
-    );
-    if (block) return block;
-  }
-  return undefined;
+  let generated: ManagedProfile | undefined;
+  for (const block of blocks)
+    for (const section of blockSections(document, block)) {
+      if (!section.header.includes(profile)) continue;
+      const name = parseSectionHeader(section.header);
+      if (name.kind === 'profile' && name.name === profile)
+        generated = managedProfileOf(document, block, section) ?? generated;
+    }
+  return generated;
 }
 
 /** The well-formed blocks; throws AppError('ConfigConflict') when any marker does not pair up. */
@@ -147,12 +147,22 @@ export function managedProfiles(document: IniDocument): Map<string, ManagedProfi
     for (const section of blockSections(document, block)) {
       const name = parseSectionHeader(section.header);
       if (name.kind !== 'profile') continue;
-      const entries = document.entries(section);
-      const viaProcess = roleOfCredentialProcessLine(entries.get('credential_process') ?? '');
-      const accountId = entries.get('sso_account_id') ?? viaProcess?.accountId;
-      const roleName = entries.get('sso_role_name') ?? viaProcess?.roleName;
-      if (accountId && roleName) profiles.set(name.name, { session: block.session, accountId, roleName });
+      const generated = managedProfileOf(document, block, section);
+      if (generated) profiles.set(name.name, generated);
     }
   }
   return profiles;
+}
+
+/** The role a generated section points at (by SSO keys, or by its credential_process line). */
+function managedProfileOf(
+  document: IniDocument,
+  block: ManagedBlock,
+  section: IniSection,
+): ManagedProfile | undefined {
+  const entries = document.entries(section);
+  const viaProcess = roleOfCredentialProcessLine(entries.get('credential_process') ?? '');
+  const accountId = entries.get('sso_account_id') ?? viaProcess?.accountId;
+  const roleName = entries.get('sso_role_name') ?? viaProcess?.roleName;
+  return accountId && roleName ? { session: block.session, accountId, roleName } : undefined;
 }

@@ -41,6 +41,9 @@ export class SwitcherWindow {
       void this.window.loadFile(this.indexHtml, { hash: view });
       return;
     }
+    // Still loading the view asked for before: load this one instead, since the page is not yet
+    // listening for the event that would tell it.
+    if (this.window.webContents.isLoading()) void this.window.loadFile(this.indexHtml, { hash: view });
     this.window.setPosition(position.x, position.y);
     this.window.show();
     this.window.focus();

@@ -19,11 +19,16 @@ export interface VirtualRows {
   readonly reveal: (at: number) => void;
 }
 
+/**
+ * `keep` is a row rendered even when scrolled out of view: the selected option, which the search
+ * box names with aria-activedescendant, so it must stay in the DOM.
+ */
 export function useVirtualRows(
   scrollRef: RefObject<HTMLElement | null>,
   count: number,
   heightOf: (at: number) => number,
   overscan: number,
+  keep = -1,
 ): VirtualRows {
   const offsets = useMemo(() => rowOffsets(count, heightOf), [count, heightOf]);
   // Until the element is measured, the window's height bounds the list's: enough rows, never too few.
@@ -66,9 +71,12 @@ export function useVirtualRows(
 
   const shown = visibleRows(offsets, scrollTop, viewportHeight, overscan);
   const rows: VirtualRow[] = [];
-  for (let index = shown.start; index < shown.end; index++) {
+  const add = (index: number): void => {
     const start = offsets[index] ?? 0;
     rows.push({ index, start, size: (offsets[index + 1] ?? start) - start });
-  }
+  };
+  if (keep >= 0 && keep < shown.start && keep < count) add(keep);
+  for (let index = shown.start; index < shown.end; index++) add(index);
+  if (keep >= shown.end && keep < count) add(keep);
   return { rows, totalSize: offsets[count] ?? 0, reveal };
 }

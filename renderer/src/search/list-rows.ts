@@ -66,7 +66,15 @@ interface PinnedRole {
   readonly role: RoleEntry;
 }
 
-const keyOf = (role: RoleEntry): string => roleKey(role.session, role.accountId, role.roleName);
+const keyOf = (role: Pick<RoleEntry, 'session' | 'accountId' | 'roleName'>): string =>
+  roleKey(role.session, role.accountId, role.roleName);
+
+/** Row keys: a role's includes its section, since a favourite is also listed under its account. */
+const sectionRowKey = (label: string): string => `section:${label}`;
+const accountRowKey = (account: Pick<IndexedAccount, 'session' | 'accountId'>): string =>
+  `account\u0000${account.session}\u0000${account.accountId}`;
+const roleRowKey = (section: string, role: Pick<RoleEntry, 'session' | 'accountId' | 'roleName'>): string =>
+  `${section}\u0000${keyOf(role)}`;
 
 export class ListRows {
   constructor(
@@ -98,7 +106,7 @@ export class ListRows {
     switch (this.kinds[at]) {
       case sectionCode: {
         const label = this.labels[ref] ?? '';
-        return { kind: 'section', key: `section:${label}`, label };
+        return { kind: 'section', key: sectionRowKey(label), label };
       }
       case accountCode: {
         const account = this.index.accounts[ref];
@@ -111,9 +119,29 @@ export class ListRows {
     }
   }
 
-  /** The row's key (stable across searches for the same row). */
+  /** The row's key (stable across searches for the same row), without making the row. */
   key(at: number): string {
-    return this.row(at)?.key ?? String(at);
+    const ref = this.refs[at] ?? 0;
+    switch (this.kinds[at]) {
+      case sectionCode:
+        return sectionRowKey(this.labels[ref] ?? '');
+      case accountCode: {
+        const account = this.index.accounts[ref];
+        return account ? accountRowKey(account) : String(at);
+      }
+      case roleCode: {
+        if (ref < 0) {
+          const pinned = this.pinned[-1 - ref];
+          return pinned ? roleRowKey(pinned.section, pinned.role) : String(at);
+        }
+        const account = this.index.accountOf(ref);
+        if (!account) return String(at);
+        const roleName = this.index.roleName(ref);
+        return roleRowKey('all', { session: account.session, accountId: account.accountId, roleName });
+      }
+      default:
+        return String(at);
+    }
   }
 
   /**
@@ -168,7 +196,7 @@ export class ListRows {
     const key = keyOf(role);
     return {
       kind: 'role',
-      key: `${section}\u0000${key}`,
+      key: roleRowKey(section, role),
       role,
       profileName: indexed >= 0 ? this.index.profileName(indexed) : undefined,
       favourite: this.favouriteKeys.has(key),
@@ -256,7 +284,7 @@ export function buildListRows(input: ListRowsInput): ListRows {
 function accountHeader(account: IndexedAccount, active: ActiveChoice | null): AccountHeaderRow {
   return {
     kind: 'account',
-    key: `account\u0000${account.session}\u0000${account.accountId}`,
+    key: accountRowKey(account),
     session: account.session,
     accountId: account.accountId,
     accountName: account.accountName,

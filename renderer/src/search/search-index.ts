@@ -54,7 +54,7 @@ export function roleKey(session: string, accountId: string, roleName: string): s
 export class SearchIndex {
   private profiles: ProfileNames | undefined;
   private renderer: ProfileNameRenderer | undefined;
-  private accountByKey: Map<string, number> | undefined;
+  private accountsByKey: Map<string, number[]> | undefined;
 
   constructor(
     readonly accounts: readonly IndexedAccount[],
@@ -131,16 +131,23 @@ export class SearchIndex {
 
   /** The role's index, or -1 when no inventory lists it. */
   findRole(session: string, accountId: string, roleName: string): number {
-    if (!this.accountByKey) {
-      this.accountByKey = new Map();
+    if (!this.accountsByKey) {
+      const byKey = new Map<string, number[]>();
       this.accounts.forEach((account, at) => {
-        this.accountByKey?.set(roleKey(account.session, account.accountId, ''), at);
+        const key = roleKey(account.session, account.accountId, '');
+        const entries = byKey.get(key);
+        if (entries) entries.push(at);
+        else byKey.set(key, [at]);
       });
+      this.accountsByKey = byKey;
     }
-    const account = this.accounts[this.accountByKey.get(roleKey(session, accountId, '')) ?? -1];
-    if (!account) return -1;
-    for (let role = account.firstRole; role < account.firstRole + account.roleCount; role++)
-      if (this.roleName(role) === roleName) return role;
+    // Usually one entry per account; an account listed twice has its roles spread over both.
+    for (const at of this.accountsByKey.get(roleKey(session, accountId, '')) ?? []) {
+      const account = this.accounts[at];
+      if (!account) continue;
+      for (let role = account.firstRole; role < account.firstRole + account.roleCount; role++)
+        if (this.roleName(role) === roleName) return role;
+    }
     return -1;
   }
 }
@@ -163,14 +170,25 @@ export function buildSearchIndex(
   const nameIds = new Map<string, number>();
   const accounts: IndexedAccount[] = [];
   let roleCount = 0;
+  // The entries of each account so far: an account listed more than once keeps each role once.
+  const entriesOf = new Map<string, IndexedAccount[]>();
+  const indexedBefore = (earlier: readonly IndexedAccount[], nameId: number | undefined): boolean =>
+    nameId !== undefined &&
+    earlier.some((entry) => {
+      for (let role = entry.firstRole; role < entry.firstRole + entry.roleCount; role++)
+        if (roleNameId[role] === nameId) return true;
+      return false;
+    });
   for (const inventory of inventories) {
     for (const account of inventory.accounts) {
       const firstRole = roleCount;
+      const accountKey = roleKey(inventory.session, account.accountId, '');
+      const earlier = entriesOf.get(accountKey) ?? [];
       const roles = account.roles;
       for (let at = 0; at < roles.length; at++) {
         const roleName = roles[at] ?? '';
         // A role listed twice in one account is one role.
-        if (roles.indexOf(roleName) !== at) continue;
+        if (roles.indexOf(roleName) !== at || indexedBefore(earlier, nameIds.get(roleName))) continue;
         let nameId = nameIds.get(roleName);
         if (nameId === undefined) {
           nameId = roleNames.length;
@@ -181,7 +199,7 @@ export function buildSearchIndex(
         roleNameId[roleCount] = nameId;
         roleCount++;
       }
-      accounts.push({
+      const indexed: IndexedAccount = {
         session: inventory.session,
         accountId: account.accountId,
         accountName: account.accountName,
@@ -191,7 +209,9 @@ export function buildSearchIndex(
         emailLower: account.emailAddress.toLowerCase(),
         firstRole,
         roleCount: roleCount - firstRole,
-      });
+      };
+      accounts.push(indexed);
+      entriesOf.set(accountKey, [...earlier, indexed]);
     }
   }
   return new SearchIndex(

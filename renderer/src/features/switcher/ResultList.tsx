@@ -32,7 +32,7 @@ export function ResultList(props: ResultListProps) {
   const { rows, terms, selected, revealToken, onSelect, onActivate, onToggleFavourite, onKeyDown } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const heightOf = useCallback((at: number) => rowHeight[rows.kind(at) ?? 'role'], [rows]);
-  const virtual = useVirtualRows(scrollRef, rows.length, heightOf, 6);
+  const virtual = useVirtualRows(scrollRef, rows.length, heightOf, 6, selected);
 
   useEffect(() => {
     // The first role takes the list back to its top, so its account's header shows too.
