@@ -4,13 +4,13 @@
 // core's events reach its listeners until they unsubscribe.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
 import type { AppSnapshot } from '../../shared/session-snapshot';
 import { keychainItem } from '../support/keychain';
 import { serveFolder } from '../support/static-server';
 import { expectNoSeriousViolations } from './support/axe';
 import { preloadApi } from './support/core-bridge';
 import { expect, test as bridgeTest } from './support/fixtures';
+import { watchProblems } from './support/page-problems';
 
 const pageFolder = fileURLToPath(new URL('./support/bridge-page', import.meta.url));
 
@@ -28,16 +28,6 @@ const test = bridgeTest.extend<object, { pageUrl: string }>({
     { scope: 'worker' },
   ],
 });
-
-/** Console errors, warnings (CSP violations among them) and uncaught errors of the page. */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  return problems;
-}
 
 test('the page reads the snapshot, signs in with a device code and hears the snapshot events', async ({
   page,

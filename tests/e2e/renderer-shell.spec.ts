@@ -2,17 +2,14 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { serveFolder } from '../support/static-server';
+import { watchProblems } from './support/page-problems';
 import { installStubPreloadApi, stubSettings } from '../support/stub-preload-api';
 
 const rendererDist = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 test('the renderer shell renders with no console errors or CSP violations', async ({ page }) => {
   const server = await serveFolder(rendererDist);
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
+  const problems = watchProblems(page);
   // A stub preload API with an empty snapshot: no session yet, so the first-run screen shows.
   await page.addInitScript(installStubPreloadApi, {
     snapshot: { sessions: [], active: null, recent: [], favourites: [], inventories: [] },

@@ -5,16 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
-
-/** Console errors, warnings (CSP violations among them) and uncaught errors of the page. */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  return problems;
-}
+import { watchProblems } from './support/page-problems';
 
 test.describe('first run, sign-in and switching', () => {
   test.use({ bridgeOptions: { withSession: false, accounts: 40, rolesPerAccount: 3 } });

@@ -4,13 +4,13 @@
 // and then in, and a refused getSigninToken is a clear error that holds no secret.
 import { GetRoleCredentialsCommand } from '@aws-sdk/client-sso';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/core/app/app-error';
 import { buildConsoleUrl, type ConsoleUrlRequest } from '../../electron/core/console/console-url';
 import { fetchSigninToken } from '../../electron/core/console/federation-client';
 import { federationBase, loginUrl } from '../../electron/core/console/federation-url';
 import { Emulator } from '../emulator';
 import { emulatorAccessToken } from '../support/emulator-token';
 import { portalClient } from '../support/sdk-clients';
+import { appErrorOfAsync } from '../support/app-error-of';
 
 let emulator: Emulator;
 // The emulator's clock, so sign-in tokens and credentials can be made to expire.
@@ -71,16 +71,6 @@ function request(role: Role, patch: Partial<ConsoleUrlRequest> = {}): ConsoleUrl
 async function open(url: string): Promise<{ status: number; location: string | null; body: string }> {
   const response = await fetch(url, { redirect: 'manual' });
   return { status: response.status, location: response.headers.get('location'), body: await response.text() };
-}
-
-async function failure(run: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
 }
 
 describe('console federation against the emulator', () => {
@@ -193,14 +183,14 @@ describe('console federation against the emulator', () => {
     };
     const host = new URL(emulator.url).host;
 
-    const refused = await failure(() => buildConsoleUrl(request(forged)));
+    const refused = await appErrorOfAsync(() => buildConsoleUrl(request(forged)));
     expect(refused.code).toBe('AccessDenied');
     expect(refused.message).toBe(
       `The AWS sign-in endpoint ${host} refused the role credentials (HTTP 400: The credentials in Session are not valid); they may have expired or be chained: sign in again with sso-tray login and retry.`,
     );
 
     nowMs += (emulator.knobs.credentialLifetimeSeconds + 1) * 1000;
-    const expired = await failure(() => buildConsoleUrl(request(role)));
+    const expired = await appErrorOfAsync(() => buildConsoleUrl(request(role)));
     expect(expired.code).toBe('AccessDenied');
     expect(expired.message).toContain('(HTTP 400: The credentials in Session have expired)');
 
@@ -218,7 +208,7 @@ describe('console federation against the emulator', () => {
     const role = await roleCredentials();
     const env = emulator.env;
     await emulator.close();
-    const error = await failure(() => buildConsoleUrl(request(role, { env })));
+    const error = await appErrorOfAsync(() => buildConsoleUrl(request(role, { env })));
     expect(error.code).toBe('NetworkError');
     expect(error.message).toBe(
       `Could not reach the AWS sign-in endpoint ${new URL(env.AWS_ENDPOINT_URL_SIGNIN ?? '').host} (ECONNREFUSED); check your network and try again.`,

@@ -2,18 +2,8 @@
 // user pasted, on the regional console host of the region's partition, and nothing off AWS's
 // console hosts (the signed-in browser is sent there).
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/core/app/app-error';
 import { consoleDestination } from '../../electron/core/console/console-destination';
-
-function failure(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
+import { appErrorOf } from '../support/app-error-of';
 
 describe('consoleDestination', () => {
   it.each([
@@ -47,7 +37,7 @@ describe('consoleDestination', () => {
   it.each(['EC2', 'ec2/../iam', 'ec2?x=1', 'ec2#x', '-ec2', 'ec2-', 'ec 2', '', 'é'])(
     'refuses the service name %j',
     (service) => {
-      const error = failure(() => consoleDestination({ region: 'us-east-1', service }));
+      const error = appErrorOf(() => consoleDestination({ region: 'us-east-1', service }));
       expect(error.code).toBe('InvalidInput');
       expect(error.message).toBe(
         `"${service}" is not a console service name: use lower-case letters, digits and dashes, for example ec2.`,
@@ -130,14 +120,14 @@ describe('consoleDestination', () => {
     ['console.aws.amazon.com/ec2', `The console URL is not a URL; ${awsHint}`],
     ['', `The console URL is not a URL; ${awsHint}`],
   ])('refuses %j', (url, message) => {
-    const error = failure(() => consoleDestination({ region: 'us-east-1', url }));
+    const error = appErrorOf(() => consoleDestination({ region: 'us-east-1', url }));
     expect(error.code).toBe('InvalidInput');
     expect(error.message).toBe(message);
     expect(error.message).not.toContain('secret@');
   });
 
   it('checks a URL against the partition of the region', () => {
-    const error = failure(() =>
+    const error = appErrorOf(() =>
       consoleDestination({ region: 'cn-north-1', url: 'https://console.aws.amazon.com/' }),
     );
     expect(error.message).toBe(
@@ -146,7 +136,7 @@ describe('consoleDestination', () => {
   });
 
   it.each(['moon-1', 'us-east', 'US EAST 1', '', 'eusc-de-east-1'])('refuses the region %j', (region) => {
-    const error = failure(() => consoleDestination({ region }));
+    const error = appErrorOf(() => consoleDestination({ region }));
     expect(error.code).toBe('InvalidInput');
     expect(error.message).toBe(
       `Cannot open the AWS console in "${region}": it is not an AWS region; use one such as us-east-1.`,
@@ -154,7 +144,7 @@ describe('consoleDestination', () => {
   });
 
   it('takes a service or a URL, not both', () => {
-    const error = failure(() =>
+    const error = appErrorOf(() =>
       consoleDestination({ region: 'us-east-1', service: 'ec2', url: 'https://console.aws.amazon.com/' }),
     );
     expect(error.code).toBe('InvalidInput');

@@ -2,7 +2,6 @@
 // the getSigninToken request with its Session JSON, the login URL, and the sign-out, alone or
 // chained to a sign-in; all following AWS_ENDPOINT_URL_SIGNIN.
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/core/app/app-error';
 import {
   federationBase,
   getSigninTokenUrl,
@@ -10,16 +9,7 @@ import {
   logoutUrl,
   signOutThenLoginUrl,
 } from '../../electron/core/console/federation-url';
-
-function failure(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
+import { appErrorOf } from '../support/app-error-of';
 
 // Shaped like real ones: secret keys hold `+` and `/`, session tokens `=` too.
 const credentials = {
@@ -64,7 +54,7 @@ describe('federationBase', () => {
   it.each(['not a url', 'ftp://127.0.0.1/', 'http://127.0.0.1/?x=1', 'http://127.0.0.1/#x'])(
     'refuses AWS_ENDPOINT_URL_SIGNIN=%j',
     (override) => {
-      const error = failure(() => federationBase('us-east-1', { AWS_ENDPOINT_URL_SIGNIN: override }));
+      const error = appErrorOf(() => federationBase('us-east-1', { AWS_ENDPOINT_URL_SIGNIN: override }));
       expect(error.code).toBe('InvalidInput');
       expect(error.message).toBe(
         'AWS_ENDPOINT_URL_SIGNIN is not an http(s) URL without a query; fix it or unset it to use AWS.',
@@ -73,7 +63,7 @@ describe('federationBase', () => {
   );
 
   it('refuses a region of no partition', () => {
-    const error = failure(() => federationBase('mars-north-1', {}));
+    const error = appErrorOf(() => federationBase('mars-north-1', {}));
     expect(error.code).toBe('InvalidInput');
     expect(error.message).toBe(
       'Cannot open the AWS console in "mars-north-1": it is not an AWS region; use one such as us-east-1.',
@@ -126,7 +116,7 @@ describe('getSigninTokenUrl', () => {
   });
 
   it.each([899, 43201, 3600.5, Number.NaN, -1])('refuses the session duration %d', (seconds) => {
-    const error = failure(() => getSigninTokenUrl(base, credentials, seconds));
+    const error = appErrorOf(() => getSigninTokenUrl(base, credentials, seconds));
     expect(error.code).toBe('InvalidInput');
     expect(error.message).toBe(
       'The console session duration must be whole seconds from 900 to 43200 (15 minutes to 12 hours); pick one in that range.',

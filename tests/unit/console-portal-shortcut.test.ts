@@ -1,18 +1,8 @@
 // The access portal's shortcut link: the same link from each way a start URL is written, with the
 // account, role and console destination encoded inside the fragment's own query.
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/core/app/app-error';
 import { portalShortcutUrl } from '../../electron/core/console/portal-shortcut';
-
-function failure(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
+import { appErrorOf } from '../support/app-error-of';
 
 const target = { accountId: '123456789012', roleName: 'AdministratorAccess' };
 
@@ -67,13 +57,15 @@ describe('portalShortcutUrl', () => {
       'Cannot build the access-portal link: the start URL "not a url" is not a URL, for example https://d-1234567890.awsapps.com/start.',
     ],
   ])('refuses the start URL %j', (startUrl, message) => {
-    const error = failure(() => portalShortcutUrl(startUrl, target));
+    const error = appErrorOf(() => portalShortcutUrl(startUrl, target));
     expect(error.code).toBe('InvalidInput');
     expect(error.message).toBe(message);
   });
 
   it.each(['12345678901', '1234567890123', '12345678901a', ''])('refuses the account ID %j', (accountId) => {
-    const error = failure(() => portalShortcutUrl('https://x.awsapps.com/start', { ...target, accountId }));
+    const error = appErrorOf(() =>
+      portalShortcutUrl('https://x.awsapps.com/start', { ...target, accountId }),
+    );
     expect(error.code).toBe('InvalidInput');
     expect(error.message).toBe(
       `"${accountId}" is not an AWS account ID; give the 12 digits, for example 123456789012.`,
@@ -81,7 +73,7 @@ describe('portalShortcutUrl', () => {
   });
 
   it('refuses an empty role name', () => {
-    const error = failure(() =>
+    const error = appErrorOf(() =>
       portalShortcutUrl('https://x.awsapps.com/start', { ...target, roleName: ' ' }),
     );
     expect(error.code).toBe('InvalidInput');

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../electron/core/app/app-error';
 import { buildConsoleUrl, type ConsoleUrlRequest } from '../../electron/core/console/console-url';
 import { fetchSigninToken } from '../../electron/core/console/federation-client';
+import { appErrorOfAsync } from '../support/app-error-of';
 
 const credentials = {
   accessKeyId: 'ASIAEXAMPLEKEY123456',
@@ -33,16 +34,6 @@ function fakeFetch(reply: (url: string) => Response | Promise<Response>): FakeCa
 afterEach(() => {
   vi.unstubAllGlobals();
 });
-
-async function failure(run: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 function expectNoSecrets(error: AppError): void {
   const text = `${error.message} ${String(error.cause)}`;
@@ -77,7 +68,7 @@ describe('fetchSigninToken', () => {
             status,
           }),
       );
-      const error = await failure(() => fetchSigninToken(base, credentials));
+      const error = await appErrorOfAsync(() => fetchSigninToken(base, credentials));
       expect(error.code).toBe('AccessDenied');
       expect(error.message).toBe(
         `The AWS sign-in endpoint signin.aws.amazon.com refused the role credentials (HTTP ${status}: The credentials in Session are not valid: …); they may have expired or be chained: sign in again with sso-tray login and retry.`,
@@ -88,7 +79,7 @@ describe('fetchSigninToken', () => {
 
   it('leaves out an HTML answer', async () => {
     fakeFetch(() => new Response('<html><body>Bad Request</body></html>', { status: 400 }));
-    const error = await failure(() => fetchSigninToken(base, credentials));
+    const error = await appErrorOfAsync(() => fetchSigninToken(base, credentials));
     expect(error.message).toBe(
       'The AWS sign-in endpoint signin.aws.amazon.com refused the role credentials (HTTP 400); they may have expired or be chained: sign in again with sso-tray login and retry.',
     );
@@ -98,7 +89,7 @@ describe('fetchSigninToken', () => {
     fakeFetch(
       () => new Response(null, { status, headers: status === 302 ? { location: 'https://x/' } : {} }),
     );
-    const error = await failure(() => fetchSigninToken(base, credentials));
+    const error = await appErrorOfAsync(() => fetchSigninToken(base, credentials));
     expect(error.code).toBe('NetworkError');
     expect(error.message).toBe(
       `The AWS sign-in endpoint signin.aws.amazon.com failed to issue a sign-in token (HTTP ${status}); try again in a moment.`,
@@ -110,7 +101,7 @@ describe('fetchSigninToken', () => {
     'refuses the 200 answer %j',
     async (body) => {
       fakeFetch(() => new Response(body, { status: 200 }));
-      const error = await failure(() => fetchSigninToken(base, credentials));
+      const error = await appErrorOfAsync(() => fetchSigninToken(base, credentials));
       expect(error.code).toBe('NetworkError');
       expect(error.message).toBe(
         'The AWS sign-in endpoint signin.aws.amazon.com answered without a sign-in token; try again, and check AWS_ENDPOINT_URL_SIGNIN if it is set.',
@@ -124,7 +115,7 @@ describe('fetchSigninToken', () => {
         cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
       });
     });
-    const error = await failure(() => fetchSigninToken('http://127.0.0.1:1/federation', credentials));
+    const error = await appErrorOfAsync(() => fetchSigninToken('http://127.0.0.1:1/federation', credentials));
     expect(error.code).toBe('NetworkError');
     expect(error.message).toBe(
       'Could not reach the AWS sign-in endpoint 127.0.0.1:1 (ECONNREFUSED); check your network and try again.',
@@ -138,7 +129,9 @@ describe('fetchSigninToken', () => {
       controller.abort();
       throw new DOMException('This operation was aborted', 'AbortError');
     });
-    const error = await failure(() => fetchSigninToken(base, credentials, { signal: controller.signal }));
+    const error = await appErrorOfAsync(() =>
+      fetchSigninToken(base, credentials, { signal: controller.signal }),
+    );
     expect(error.code).toBe('Cancelled');
     expect(error.message).toBe('Opening the AWS console was cancelled.');
   });
@@ -252,7 +245,7 @@ describe('buildConsoleUrl', () => {
   ])('federation: stops at %s before asking for credentials', async (_name, patch, message) => {
     const calls = fakeFetch(() => Response.json({ SigninToken: 't' }));
     const creds = provider();
-    const error = await failure(() =>
+    const error = await appErrorOfAsync(() =>
       buildConsoleUrl({ ...request, credentials: creds.credentials, ...patch }),
     );
     expect(error.code).toBe('InvalidInput');
@@ -273,7 +266,7 @@ describe('buildConsoleUrl', () => {
   });
 
   it('federation: cannot run without a credentials provider', async () => {
-    const error = await failure(() => buildConsoleUrl(request));
+    const error = await appErrorOfAsync(() => buildConsoleUrl(request));
     expect(error.code).toBe('Internal');
   });
 
@@ -293,7 +286,9 @@ describe('buildConsoleUrl', () => {
   });
 
   it('portal: refuses to sign out first', async () => {
-    const error = await failure(() => buildConsoleUrl({ ...request, mode: 'portal', signOutFirst: true }));
+    const error = await appErrorOfAsync(() =>
+      buildConsoleUrl({ ...request, mode: 'portal', signOutFirst: true }),
+    );
     expect(error.code).toBe('InvalidInput');
     expect(error.message).toBe(
       'Signing out of the console first works only with federation sign-in; leave it out for the portal link.',

@@ -34,6 +34,8 @@ export function useVirtualRows(
   // Until the element is measured, the window's height bounds the list's: enough rows, never too few.
   const [viewportHeight, setViewportHeight] = useState(() => window.innerHeight);
   const [scrollTop, setScrollTop] = useState(0);
+  // The same two numbers as the state, but current the moment a scroll event or a reveal sets
+  // them: reveal reads them instead of the element, which would force a layout on every keystroke.
   const position = useRef({ scrollTop: 0, viewportHeight });
 
   useEffect(() => {

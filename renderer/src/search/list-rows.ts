@@ -73,8 +73,7 @@ const keyOf = (role: Pick<RoleEntry, 'session' | 'accountId' | 'roleName'>): str
 const sectionRowKey = (label: string): string => `section:${label}`;
 const accountRowKey = (account: Pick<IndexedAccount, 'session' | 'accountId'>): string =>
   `account\u0000${account.session}\u0000${account.accountId}`;
-const roleRowKey = (section: string, role: Pick<RoleEntry, 'session' | 'accountId' | 'roleName'>): string =>
-  `${section}\u0000${keyOf(role)}`;
+const roleRowKey = (section: string, key: string): string => `${section}\u0000${key}`;
 
 export class ListRows {
   constructor(
@@ -132,12 +131,12 @@ export class ListRows {
       case roleCode: {
         if (ref < 0) {
           const pinned = this.pinned[-1 - ref];
-          return pinned ? roleRowKey(pinned.section, pinned.role) : String(at);
+          return pinned ? roleRowKey(pinned.section, keyOf(pinned.role)) : String(at);
         }
         const account = this.index.accountOf(ref);
         if (!account) return String(at);
         const roleName = this.index.roleName(ref);
-        return roleRowKey('all', { session: account.session, accountId: account.accountId, roleName });
+        return roleRowKey('all', roleKey(account.session, account.accountId, roleName));
       }
       default:
         return String(at);
@@ -196,7 +195,7 @@ export class ListRows {
     const key = keyOf(role);
     return {
       kind: 'role',
-      key: roleRowKey(section, role),
+      key: roleRowKey(section, key),
       role,
       profileName: indexed >= 0 ? this.index.profileName(indexed) : undefined,
       favourite: this.favouriteKeys.has(key),

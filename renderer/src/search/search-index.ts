@@ -170,11 +170,12 @@ export function buildSearchIndex(
   const nameIds = new Map<string, number>();
   const accounts: IndexedAccount[] = [];
   let roleCount = 0;
-  // The entries of each account so far: an account listed more than once keeps each role once.
-  const entriesOf = new Map<string, IndexedAccount[]>();
-  const indexedBefore = (earlier: readonly IndexedAccount[], nameId: number | undefined): boolean =>
+  // Accounts indexed so far: one listed again (rare) keeps each role once.
+  const indexedAccounts = new Set<string>();
+  const indexedBefore = (session: string, accountId: string, nameId: number | undefined): boolean =>
     nameId !== undefined &&
-    earlier.some((entry) => {
+    accounts.some((entry) => {
+      if (entry.session !== session || entry.accountId !== accountId) return false;
       for (let role = entry.firstRole; role < entry.firstRole + entry.roleCount; role++)
         if (roleNameId[role] === nameId) return true;
       return false;
@@ -183,12 +184,15 @@ export function buildSearchIndex(
     for (const account of inventory.accounts) {
       const firstRole = roleCount;
       const accountKey = roleKey(inventory.session, account.accountId, '');
-      const earlier = entriesOf.get(accountKey) ?? [];
+      const listedAgain = indexedAccounts.has(accountKey);
+      indexedAccounts.add(accountKey);
       const roles = account.roles;
       for (let at = 0; at < roles.length; at++) {
         const roleName = roles[at] ?? '';
         // A role listed twice in one account is one role.
-        if (roles.indexOf(roleName) !== at || indexedBefore(earlier, nameIds.get(roleName))) continue;
+        if (roles.indexOf(roleName) !== at) continue;
+        if (listedAgain && indexedBefore(inventory.session, account.accountId, nameIds.get(roleName)))
+          continue;
         let nameId = nameIds.get(roleName);
         if (nameId === undefined) {
           nameId = roleNames.length;
@@ -199,7 +203,7 @@ export function buildSearchIndex(
         roleNameId[roleCount] = nameId;
         roleCount++;
       }
-      const indexed: IndexedAccount = {
+      accounts.push({
         session: inventory.session,
         accountId: account.accountId,
         accountName: account.accountName,
@@ -209,9 +213,7 @@ export function buildSearchIndex(
         emailLower: account.emailAddress.toLowerCase(),
         firstRole,
         roleCount: roleCount - firstRole,
-      };
-      accounts.push(indexed);
-      entriesOf.set(accountKey, [...earlier, indexed]);
+      });
     }
   }
   return new SearchIndex(
